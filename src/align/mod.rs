@@ -1,0 +1,177 @@
+//! Stage 3, align: two lists of sentences become a list of units (beads), each holding
+//! consecutive sentences of both sides, with every sentence in exactly one unit.
+//!
+//! The cost model (`cost`) says how well a group of source sentences matches a group of
+//! target sentences; the search (`search`) finds the cheapest sequence of groups.
+//! `features` turns sentences into what the cost model compares.
+
+pub mod cost;
+pub mod features;
+pub mod search;
+
+use crate::segment::Lang;
+use cost::{CostModel, CostParts};
+use features::{KeyTable, SentenceFeatures};
+use search::{best_path, Band};
+
+/// One side of an alignment problem.
+#[derive(Debug, Clone)]
+pub struct Side<'a> {
+    pub lang: Lang,
+    /// The sentences, in order.
+    pub sentences: Vec<&'a str>,
+    /// For each sentence, the index of the block it lies in.
+    pub blocks: Vec<usize>,
+}
+
+/// An alignment unit: consecutive source sentences and consecutive target sentences that
+/// translate each other (either list may be empty: a sentence with no counterpart).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    /// Source sentence indices (0-based, consecutive).
+    pub src: Vec<usize>,
+    /// Target sentence indices (0-based, consecutive).
+    pub tgt: Vec<usize>,
+    /// Confidence in [0, 1] that the unit is right.
+    pub score: f64,
+    /// The parts of the unit's cost, for `--explain`.
+    pub parts: CostParts,
+}
+
+impl Unit {
+    /// The bead type, such as `1-1`, `2-1` or `0-1`.
+    pub fn bead(&self) -> String {
+        format!("{}-{}", self.src.len(), self.tgt.len())
+    }
+}
+
+/// Aligns two sides with a cost model; the model's length ratio is fitted to the documents.
+pub fn align(src: &Side, tgt: &Side, model: &CostModel) -> Vec<Unit> {
+    let mut table = KeyTable::new();
+    let sf = side_features(&mut table, src);
+    let tf = side_features(&mut table, tgt);
+    let weights = key_weights(table.len(), &sf, &tf);
+    let mut model = model.clone();
+    model.fit_length_ratio(&sf, &tf);
+
+    let (n, m) = (sf.len(), tf.len());
+    let band = Band::full(n, m);
+    let path = best_path(n, m, &band, search::all_shapes(), |i, j, (a, b)| {
+        model.cost(&sf[i..i + a], &tf[j..j + b], &weights).total()
+    })
+    .expect("an unrestricted band always admits a path");
+
+    path.into_iter()
+        .map(|step| {
+            let (a, b) = step.shape;
+            let parts = model.cost(&sf[step.src..step.src + a], &tf[step.tgt..step.tgt + b], &weights);
+            Unit {
+                src: (step.src..step.src + a).collect(),
+                tgt: (step.tgt..step.tgt + b).collect(),
+                score: confidence(&parts, a, b),
+                parts,
+            }
+        })
+        .collect()
+}
+
+/// Confidence of a unit from its cost: a logistic curve, 0.5 where the evidence for and
+/// against the pairing balance. A unit with an empty side gets 0: nothing was paired.
+fn confidence(parts: &CostParts, a: usize, b: usize) -> f64 {
+    if a == 0 || b == 0 {
+        return 0.0;
+    }
+    let evidence = parts.total();
+    1.0 / (1.0 + evidence.exp())
+}
+
+fn side_features(table: &mut KeyTable, side: &Side) -> Vec<SentenceFeatures> {
+    side.sentences
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let block = side.blocks.get(i).copied().unwrap_or(0);
+            let starts = i == 0 || side.blocks.get(i - 1) != Some(&block);
+            table.features(text, side.lang, block, starts)
+        })
+        .collect()
+}
+
+/// Inverse document frequency of every key over the sentences of both sides: a key found in
+/// every sentence says little, a number or name found once says much.
+fn key_weights(keys: usize, src: &[SentenceFeatures], tgt: &[SentenceFeatures]) -> Vec<f64> {
+    let mut df = vec![0u32; keys];
+    for f in src.iter().chain(tgt) {
+        for &k in &f.keys {
+            df[k as usize] += 1;
+        }
+    }
+    let n = (src.len() + tgt.len()) as f64;
+    df.into_iter()
+        .map(|d| (1.0 + n / d.max(1) as f64).ln())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn side<'a>(lang: Lang, sentences: &[&'a str]) -> Side<'a> {
+        Side {
+            lang,
+            sentences: sentences.to_vec(),
+            blocks: (0..sentences.len()).map(|_| 0).collect(),
+        }
+    }
+
+    #[test]
+    fn a_dropped_sentence_becomes_a_one_to_zero_unit() {
+        let es = side(
+            Lang::Es,
+            &[
+                "El presidente visitó Honduras el 12 de marzo de 2024.",
+                "La visita duró tres días y costó 1.250.000 pesos.",
+                "Los periodistas no pudieron entrar al palacio durante la ceremonia oficial de la tarde.",
+                "La delegación regresó a México el 15 de marzo.",
+            ],
+        );
+        let en = side(
+            Lang::En,
+            &[
+                "The president visited Honduras on March 12, 2024.",
+                "The visit lasted three days and cost 1,250,000 pesos.",
+                "The delegation returned to Mexico on March 15.",
+            ],
+        );
+        let units = align(&es, &en, &CostModel::default());
+        let beads: Vec<String> = units.iter().map(Unit::bead).collect();
+        assert_eq!(beads, ["1-1", "1-1", "1-0", "1-1"]);
+        assert_eq!(units[3].src, [3]);
+        assert_eq!(units[3].tgt, [2]);
+        assert!(units[0].score > 0.5);
+    }
+
+    #[test]
+    fn one_sentence_translated_as_two_becomes_a_one_to_two_unit() {
+        let es = side(
+            Lang::Es,
+            &[
+                "La canciller presentó el Modelo Mexicano de Movilidad Humana en Nueva York.",
+                "Agregó que la migración es un fenómeno y no un problema, y subrayó que migrar debe ser una opción y no una obligación para las personas.",
+                "El evento terminó a las 18:00 horas.",
+            ],
+        );
+        let en = side(
+            Lang::En,
+            &[
+                "The Foreign Secretary presented the Mexican Model of Human Mobility in New York.",
+                "She added that migration is a phenomenon, not a problem.",
+                "She emphasized that migrating must be an option and not an obligation for people.",
+                "The event ended at 18:00.",
+            ],
+        );
+        let units = align(&es, &en, &CostModel::default());
+        let beads: Vec<String> = units.iter().map(Unit::bead).collect();
+        assert_eq!(beads, ["1-1", "1-2", "1-1"]);
+    }
+}

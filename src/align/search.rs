@@ -1,0 +1,168 @@
+//! The search: a dynamic program over the two sentence lists that finds the sequence of beads
+//! with the lowest total cost. It knows nothing about languages; it calls a cost function.
+//!
+//! The program can be restricted to a band: for each source position, a window of target
+//! positions. With a band of constant width the time and memory are linear in the length of
+//! the documents.
+
+use super::cost::{Shape, SHAPES};
+
+/// A bead found by the search: source sentences `src..src + shape.0`, target sentences
+/// `tgt..tgt + shape.1`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Step {
+    pub src: usize,
+    pub tgt: usize,
+    pub shape: Shape,
+}
+
+/// For each source position `i` in `0..=n`, the target positions `lo[i]..=hi[i]` the path may
+/// visit.
+#[derive(Debug, Clone)]
+pub struct Band {
+    pub lo: Vec<usize>,
+    pub hi: Vec<usize>,
+}
+
+impl Band {
+    /// No restriction: every cell of the `(n + 1) × (m + 1)` table.
+    pub fn full(n: usize, m: usize) -> Band {
+        Band {
+            lo: vec![0; n + 1],
+            hi: vec![m; n + 1],
+        }
+    }
+
+    /// Number of cells in the band.
+    pub fn cells(&self) -> usize {
+        self.lo.iter().zip(&self.hi).map(|(l, h)| h + 1 - l).sum()
+    }
+
+    fn contains(&self, i: usize, j: usize) -> bool {
+        i < self.lo.len() && self.lo[i] <= j && j <= self.hi[i]
+    }
+}
+
+/// Finds the cheapest bead sequence that covers `n` source and `m` target sentences, visiting
+/// only cells of `band`. `cost(i, j, shape)` is the cost of the bead that starts at source `i`
+/// and target `j`; return `f64::INFINITY` to forbid it. Returns `None` when the band admits no
+/// complete path.
+pub fn best_path<F>(n: usize, m: usize, band: &Band, shapes: &[Shape], mut cost: F) -> Option<Vec<Step>>
+where
+    F: FnMut(usize, usize, Shape) -> f64,
+{
+    assert_eq!(band.lo.len(), n + 1, "band must have a window for every source position");
+    let mut offsets = Vec::with_capacity(n + 2);
+    let mut total = 0usize;
+    for i in 0..=n {
+        offsets.push(total);
+        total += band.hi[i] + 1 - band.lo[i];
+    }
+    offsets.push(total);
+    let mut table = vec![f64::INFINITY; total];
+    let mut back = vec![u8::MAX; total];
+    let at = |i: usize, j: usize| offsets[i] + (j - band.lo[i]);
+    if !band.contains(0, 0) {
+        return None;
+    }
+    table[at(0, 0)] = 0.0;
+    for i in 0..=n {
+        for j in band.lo[i]..=band.hi[i] {
+            if i == 0 && j == 0 {
+                continue;
+            }
+            let mut best = f64::INFINITY;
+            let mut best_k = u8::MAX;
+            for (k, &(a, b)) in shapes.iter().enumerate() {
+                if a > i || b > j || !band.contains(i - a, j - b) {
+                    continue;
+                }
+                let prev = table[at(i - a, j - b)];
+                if !prev.is_finite() {
+                    continue;
+                }
+                let c = prev + cost(i - a, j - b, (a, b));
+                if c < best {
+                    best = c;
+                    best_k = k as u8;
+                }
+            }
+            let cell = at(i, j);
+            table[cell] = best;
+            back[cell] = best_k;
+        }
+    }
+    if !band.contains(n, m) || !table[at(n, m)].is_finite() {
+        return None;
+    }
+    let mut steps = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        let (a, b) = shapes[back[at(i, j)] as usize];
+        i -= a;
+        j -= b;
+        steps.push(Step {
+            src: i,
+            tgt: j,
+            shape: (a, b),
+        });
+    }
+    steps.reverse();
+    Some(steps)
+}
+
+/// All the shapes the cost model knows.
+pub fn all_shapes() -> &'static [Shape] {
+    &SHAPES
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A toy cost: sentence `i` of the source matches target `i + shift` exactly.
+    fn diagonal_cost(i: usize, j: usize, shape: Shape) -> f64 {
+        match shape {
+            (1, 1) if i == j => 0.0,
+            (1, 1) => 5.0,
+            (1, 0) | (0, 1) => 3.0,
+            _ => 10.0,
+        }
+    }
+
+    #[test]
+    fn finds_the_diagonal() {
+        let path = best_path(4, 4, &Band::full(4, 4), all_shapes(), diagonal_cost).unwrap();
+        assert_eq!(path.len(), 4);
+        assert!(path.iter().all(|s| s.shape == (1, 1) && s.src == s.tgt));
+    }
+
+    #[test]
+    fn every_sentence_is_covered_once_and_in_order() {
+        let path = best_path(5, 3, &Band::full(5, 3), all_shapes(), diagonal_cost).unwrap();
+        let (mut i, mut j) = (0, 0);
+        for s in &path {
+            assert_eq!((s.src, s.tgt), (i, j));
+            i += s.shape.0;
+            j += s.shape.1;
+        }
+        assert_eq!((i, j), (5, 3));
+    }
+
+    #[test]
+    fn a_band_that_excludes_the_end_gives_no_path() {
+        let band = Band {
+            lo: vec![0, 0, 0],
+            hi: vec![0, 1, 1],
+        };
+        assert!(best_path(2, 2, &band, all_shapes(), diagonal_cost).is_none());
+        assert_eq!(band.cells(), 5);
+    }
+
+    #[test]
+    fn empty_sides_align_to_nulls() {
+        let path = best_path(0, 2, &Band::full(0, 2), all_shapes(), diagonal_cost).unwrap();
+        assert_eq!(path.len(), 2);
+        assert!(path.iter().all(|s| s.shape == (0, 1)));
+    }
+}

@@ -1,0 +1,4 @@
+//! One file per subcommand: its options, and a `run` that calls the library and prints.
+
+pub mod align;
+pub mod out;

@@ -1,0 +1,71 @@
+//! Errors that reach the user, each naming the file it is about.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Everything that can go wrong in the pipeline. The binary prints it once, on one line,
+/// and exits with [`Error::exit_code`].
+#[derive(Debug)]
+pub enum Error {
+    /// A file could not be opened, read or written.
+    Io {
+        path: PathBuf,
+        action: &'static str,
+        source: std::io::Error,
+    },
+    /// The input is not text alinea can align: empty, binary, undecodable.
+    BadInput { path: PathBuf, message: String },
+    /// Options that do not fit together or do not parse.
+    Usage(String),
+}
+
+impl Error {
+    pub fn bad_input(path: &Path, message: impl Into<String>) -> Self {
+        Error::BadInput {
+            path: path.to_path_buf(),
+            message: message.into(),
+        }
+    }
+
+    pub fn io(path: &Path, action: &'static str, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.to_path_buf(),
+            action,
+            source,
+        }
+    }
+
+    /// Exit codes documented in README: 2 for bad input or usage, 3 for a failed write.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Io { action, .. } if *action == "write" => 3,
+            _ => 2,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Io {
+                path,
+                action,
+                source,
+            } => {
+                let reason = match source.kind() {
+                    std::io::ErrorKind::NotFound => "no such file".to_string(),
+                    std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+                    _ if path.is_dir() => "is a directory, not a file".to_string(),
+                    _ => source.to_string(),
+                };
+                write!(f, "{}: cannot {action}: {reason}", path.display())
+            }
+            Error::BadInput { path, message } => write!(f, "{}: {message}", path.display()),
+            Error::Usage(message) => write!(f, "{message}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+pub type Result<T> = std::result::Result<T, Error>;

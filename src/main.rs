@@ -1,0 +1,26 @@
+//! The alinea command line: parses arguments, runs one subcommand, prints errors once.
+
+mod cmd;
+
+use clap::Parser;
+
+#[derive(Parser)]
+#[command(
+    name = "alinea",
+    version,
+    about = "Align the Spanish and English versions of a document and write a TMX translation memory"
+)]
+enum Cli {
+    /// Align two documents and write TMX (or TSV, JSON) plus a summary on stderr.
+    Align(cmd::align::Args),
+}
+
+fn main() {
+    let result = match Cli::parse() {
+        Cli::Align(args) => cmd::align::run(args),
+    };
+    if let Err(err) = result {
+        eprintln!("alinea: {err}");
+        std::process::exit(err.exit_code());
+    }
+}

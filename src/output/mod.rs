@@ -1,0 +1,41 @@
+//! Stage 4, write: an alignment becomes TMX, TSV, JSON, Vecalign beads and a summary for
+//! the user. Writers never change the alignment; they only decide how to show it.
+
+pub mod beads;
+pub mod date;
+pub mod json;
+pub mod summary;
+pub mod tmx;
+pub mod tsv;
+
+use crate::Segmented;
+
+/// The text of a unit's side: its sentences joined by one space, with every run of
+/// whitespace (line breaks of wrapped paragraphs included) collapsed to one space.
+pub fn side_text(doc: &Segmented, sentences: &[usize]) -> String {
+    let mut out = String::new();
+    for &i in sentences {
+        for word in doc.text(i).split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    }
+    out
+}
+
+/// An English name for a language tag, for messages ("Spanish", "English"); the tag itself
+/// for other languages.
+pub fn language_name(tag: &str) -> String {
+    match crate::segment::Lang::from_tag(tag) {
+        crate::segment::Lang::Es => "Spanish".into(),
+        crate::segment::Lang::En => "English".into(),
+        crate::segment::Lang::Other => format!("'{tag}'"),
+    }
+}
+
+/// Formats a score with three decimals, the same in every output format.
+pub fn format_score(score: f64) -> String {
+    format!("{score:.3}")
+}

@@ -1,0 +1,70 @@
+//! The summary printed on stderr after an alignment: sentence counts, units written, and
+//! every sentence that was not written, with its line and the reason.
+
+use super::language_name;
+use crate::Alignment;
+
+/// Renders the summary. `written` is the number of units the chosen format holds (TMX leaves
+/// out units with an empty side); `removed_chars` lists units that lost XML-illegal
+/// characters.
+pub fn render(al: &Alignment, format: &str, written: usize, removed_chars: &[(usize, usize)]) -> String {
+    let src_name = language_name(&al.src.lang_tag);
+    let tgt_name = language_name(&al.tgt.lang_tag);
+    let mut out = format!(
+        "{}: {} {} and {} {} sentences, {} units, {} written to the {}\n",
+        al.src.doc.name,
+        al.src.sentences.len(),
+        src_name,
+        al.tgt.sentences.len(),
+        tgt_name,
+        al.units.len(),
+        written,
+        format.to_uppercase(),
+    );
+    let orphans = |src_side: bool| -> Vec<String> {
+        let doc = if src_side { &al.src } else { &al.tgt };
+        al.units
+            .iter()
+            .flat_map(|u| match (src_side, u.src.is_empty(), u.tgt.is_empty()) {
+                (true, false, true) => u.src.clone(),
+                (false, true, false) => u.tgt.clone(),
+                _ => Vec::new(),
+            })
+            .map(|i| format!("line {} '{}'", doc.line(i), excerpt(doc.text(i))))
+            .collect()
+    };
+    for (src_side, from, to) in [(true, &src_name, &tgt_name), (false, &tgt_name, &src_name)] {
+        let list = orphans(src_side);
+        if list.is_empty() {
+            continue;
+        }
+        let (noun, verb) = if list.len() == 1 {
+            ("sentence", "has")
+        } else {
+            ("sentences", "have")
+        };
+        let fate = if format == "tmx" { " (not written)" } else { "" };
+        out.push_str(&format!(
+            "{} {from} {noun} {verb} no {to} counterpart{fate}: {}\n",
+            list.len(),
+            list.join(", ")
+        ));
+    }
+    for (k, n) in removed_chars {
+        out.push_str(&format!(
+            "unit {}: {n} character(s) that XML 1.0 forbids were removed\n",
+            k + 1
+        ));
+    }
+    out
+}
+
+/// The first 60 characters of a sentence, on one line.
+fn excerpt(text: &str) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= 60 {
+        flat
+    } else {
+        format!("{}...", flat.chars().take(57).collect::<String>())
+    }
+}
