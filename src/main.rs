@@ -13,11 +13,14 @@ use clap::Parser;
 enum Cli {
     /// Align two documents and write TMX (or TSV, JSON) plus a summary on stderr.
     Align(cmd::align::Args),
+    /// Split a text into sentences, one per line.
+    Segment(cmd::segment::Args),
 }
 
 fn main() {
     let result = match Cli::parse() {
         Cli::Align(args) => cmd::align::run(args),
+        Cli::Segment(args) => cmd::segment::run(args),
     };
     if let Err(err) = result {
         eprintln!("alinea: {err}");

@@ -7,7 +7,7 @@
 //! names, acronyms, cognates, weighted by rarity), final punctuation and block structure.
 
 use super::features::SentenceFeatures;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The shape of a bead: how many source and target sentences it holds.
 pub type Shape = (usize, usize);
@@ -28,7 +28,8 @@ pub const SHAPES: [Shape; 10] = [
 
 /// The tunable parameters of the cost model. `Default` gives the values measured best on the
 /// development set (see the notes of issue 2 and 4).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CostModel {
     /// Target characters per source character, estimated from the documents.
     pub length_ratio: f64,
@@ -92,13 +93,32 @@ impl CostParts {
 pub type KeyWeights = [f64];
 
 impl CostModel {
-    /// Estimates the length ratio from the two documents' total lengths.
-    pub fn fit_length_ratio(&mut self, src: &[SentenceFeatures], tgt: &[SentenceFeatures]) {
+    /// Sets one parameter by name (`null_cost=4.5`), for experiments and tuning.
+    pub fn set(&mut self, assignment: &str) -> Result<(), String> {
+        let (name, value) = assignment
+            .split_once('=')
+            .ok_or_else(|| format!("'{assignment}' is not NAME=VALUE"))?;
+        let value: f64 = value
+            .trim()
+            .parse()
+            .map_err(|_| format!("'{value}' is not a number"))?;
+        let mut json = serde_json::to_value(&*self).expect("the model serialises");
+        match json.get_mut(name.trim()) {
+            Some(slot) => *slot = serde_json::json!(value),
+            None => return Err(format!("no cost parameter '{name}'")),
+        }
+        *self = serde_json::from_value(json).map_err(|e| e.to_string())?;
+        Ok(())
+    }
+
+    /// Estimates the length ratio from the two documents' total lengths, shrunk towards
+    /// `prior` (the usual ratio of the language pair) so that a short document, or one with a
+    /// long passage left untranslated, does not skew it.
+    pub fn fit_length_ratio(&mut self, src: &[SentenceFeatures], tgt: &[SentenceFeatures], prior: f64) {
+        const PSEUDO_CHARS: f64 = 2000.0;
         let s: f64 = src.iter().map(|f| f.chars).sum();
         let t: f64 = tgt.iter().map(|f| f.chars).sum();
-        if s > 0.0 && t > 0.0 {
-            self.length_ratio = (t / s).clamp(0.5, 2.0);
-        }
+        self.length_ratio = ((t + PSEUDO_CHARS * prior) / (s + PSEUDO_CHARS)).clamp(0.5, 2.0);
     }
 
     /// The cost of pairing `src` with `tgt` (either may be empty, not both).
