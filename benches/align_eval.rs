@@ -22,7 +22,9 @@ fn main() {
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--text" => text = true,
-            "--set" => model.set(&args.next().expect("--set NAME=VALUE")).expect("valid --set"),
+            "--set" => model
+                .set(&args.next().expect("--set NAME=VALUE"))
+                .expect("valid --set"),
             "--bench" => {}
             _ => dirs.push(PathBuf::from(arg)),
         }
@@ -34,7 +36,13 @@ fn main() {
         std::fs::create_dir_all(&out).unwrap();
         let mut names: Vec<String> = std::fs::read_dir(dir)
             .unwrap()
-            .filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".gold").map(String::from))
+            .filter_map(|e| {
+                e.ok()?
+                    .file_name()
+                    .to_str()?
+                    .strip_suffix(".gold")
+                    .map(String::from)
+            })
             .collect();
         names.sort();
         for name in &names {
@@ -54,7 +62,13 @@ fn main() {
                     .units
                     .iter()
                     .filter(|u| !u.src.is_empty() && !u.tgt.is_empty())
-                    .map(|u| format!("{}\t{}\n", side_text(&al.src, &u.src), side_text(&al.tgt, &u.tgt)))
+                    .map(|u| {
+                        format!(
+                            "{}\t{}\n",
+                            side_text(&al.src, &u.src),
+                            side_text(&al.tgt, &u.tgt)
+                        )
+                    })
                     .collect();
                 std::fs::write(out.join(format!("{name}.tsv")), tsv).unwrap();
             } else {
@@ -68,22 +82,32 @@ fn main() {
             if text {
                 cmd.arg("--text");
                 for n in &selected {
-                    cmd.arg(dir.join(format!("{n}.pairs.tsv"))).arg(out.join(format!("{n}.tsv")));
+                    cmd.arg(dir.join(format!("{n}.pairs.tsv")))
+                        .arg(out.join(format!("{n}.tsv")));
                 }
             } else {
                 for n in &selected {
-                    cmd.arg(dir.join(format!("{n}.gold"))).arg(out.join(format!("{n}.align")));
+                    cmd.arg(dir.join(format!("{n}.gold")))
+                        .arg(out.join(format!("{n}.align")));
                 }
             }
             let result = cmd.output().expect("python3 runs score.py");
-            let json: serde_json::Value = serde_json::from_slice(&result.stdout).unwrap_or_else(|_| {
-                panic!("score.py failed: {}", String::from_utf8_lossy(&result.stderr))
-            });
+            let json: serde_json::Value =
+                serde_json::from_slice(&result.stdout).unwrap_or_else(|_| {
+                    panic!(
+                        "score.py failed: {}",
+                        String::from_utf8_lossy(&result.stderr)
+                    )
+                });
             let f = |k: &str| json[k].as_f64().unwrap_or(f64::NAN);
             println!(
                 "{} {:<7} docs {:3}  strict P {:.4} R {:.4} F1 {:.4}  lax F1 {:.4}",
                 dir.display(),
-                if prefix.is_empty() { "all" } else { prefix.trim_end_matches('-') },
+                if prefix.is_empty() {
+                    "all"
+                } else {
+                    prefix.trim_end_matches('-')
+                },
                 selected.len(),
                 f("precision_strict"),
                 f("recall_strict"),

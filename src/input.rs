@@ -197,7 +197,13 @@ struct Line {
 }
 
 /// Classifies the lines of one paragraph and merges running-text lines into blocks.
-fn paragraph_blocks(text: &str, lines: &[Line], paragraph: usize, one_per_line: bool, out: &mut Vec<Block>) {
+fn paragraph_blocks(
+    text: &str,
+    lines: &[Line],
+    paragraph: usize,
+    one_per_line: bool,
+    out: &mut Vec<Block>,
+) {
     let mut open = false;
     for (k, line) in lines.iter().enumerate() {
         let body = &text[line.start..line.end];
@@ -321,7 +327,10 @@ mod tests {
         let b = blocks(&text, false);
         assert_eq!(
             spans(&text, &b),
-            vec![("Uno.", BlockKind::Paragraph), ("Dos.", BlockKind::Paragraph)]
+            vec![
+                ("Uno.", BlockKind::Paragraph),
+                ("Dos.", BlockKind::Paragraph)
+            ]
         );
     }
 
@@ -334,14 +343,19 @@ mod tests {
             .into_iter()
             .chain("Año.".encode_utf16().flat_map(|u| u.to_le_bytes()))
             .collect();
-        assert_eq!(decode(&utf16).unwrap(), ("Año.".to_string(), Some("UTF-16LE")));
+        assert_eq!(
+            decode(&utf16).unwrap(),
+            ("Año.".to_string(), Some("UTF-16LE"))
+        );
     }
 
     #[test]
     fn empty_whitespace_and_binary_are_refused() {
         assert!(decode(b"").unwrap_err().contains("empty"));
         assert!(decode(b" \n\t\n").unwrap_err().contains("whitespace"));
-        assert!(decode(b"PK\x03\x04\x00\x00").unwrap_err().contains("binary"));
+        assert!(decode(b"PK\x03\x04\x00\x00")
+            .unwrap_err()
+            .contains("binary"));
         assert!(decode(b"\x81\x8d\x01\x02abc").is_err());
     }
 

@@ -114,7 +114,12 @@ impl CostModel {
     /// Estimates the length ratio from the two documents' total lengths, shrunk towards
     /// `prior` (the usual ratio of the language pair) so that a short document, or one with a
     /// long passage left untranslated, does not skew it.
-    pub fn fit_length_ratio(&mut self, src: &[SentenceFeatures], tgt: &[SentenceFeatures], prior: f64) {
+    pub fn fit_length_ratio(
+        &mut self,
+        src: &[SentenceFeatures],
+        tgt: &[SentenceFeatures],
+        prior: f64,
+    ) {
         const PSEUDO_CHARS: f64 = 2000.0;
         let s: f64 = src.iter().map(|f| f.chars).sum();
         let t: f64 = tgt.iter().map(|f| f.chars).sum();
@@ -122,7 +127,12 @@ impl CostModel {
     }
 
     /// The cost of pairing `src` with `tgt` (either may be empty, not both).
-    pub fn cost(&self, src: &[SentenceFeatures], tgt: &[SentenceFeatures], weights: &KeyWeights) -> CostParts {
+    pub fn cost(
+        &self,
+        src: &[SentenceFeatures],
+        tgt: &[SentenceFeatures],
+        weights: &KeyWeights,
+    ) -> CostParts {
         if src.is_empty() || tgt.is_empty() {
             return CostParts {
                 prior: self.null_cost,
@@ -139,7 +149,11 @@ impl CostModel {
         parts.length = self.length_weight * self.length_cost(ls, lt);
 
         let (shared, total) = shared_weight(src, tgt, weights);
-        let dice = if total > 0.0 { 2.0 * shared / total } else { 0.0 };
+        let dice = if total > 0.0 {
+            2.0 * shared / total
+        } else {
+            0.0
+        };
         parts.lexical = -self.lexical_weight * (dice - self.lexical_baseline);
 
         let missing = missing_numbers(src, tgt);
@@ -178,7 +192,11 @@ impl CostModel {
 }
 
 /// The summed weight of the keys both sides share, and the summed weight of all keys of both.
-fn shared_weight(src: &[SentenceFeatures], tgt: &[SentenceFeatures], weights: &KeyWeights) -> (f64, f64) {
+fn shared_weight(
+    src: &[SentenceFeatures],
+    tgt: &[SentenceFeatures],
+    weights: &KeyWeights,
+) -> (f64, f64) {
     let a = union(src);
     let b = union(tgt);
     let (mut i, mut j) = (0, 0);
@@ -221,7 +239,8 @@ fn normal_cdf(x: f64) -> f64 {
     let t = 1.0 / (1.0 + 0.231_641_9 * x.abs());
     let poly = t
         * (0.319_381_530
-            + t * (-0.356_563_782 + t * (1.781_477_937 + t * (-1.821_255_978 + t * 1.330_274_429))));
+            + t * (-0.356_563_782
+                + t * (1.781_477_937 + t * (-1.821_255_978 + t * 1.330_274_429))));
     let tail = (-x * x / 2.0).exp() / (2.0 * std::f64::consts::PI).sqrt() * poly;
     if x >= 0.0 {
         1.0 - tail
@@ -268,7 +287,9 @@ mod tests {
         let a = sent(80.0, &[1, 2, 3]);
         let b = sent(80.0, &[1, 2, 3]);
         let extra = sent(60.0, &[7, 8]);
-        let merged = model.cost(&[a.clone(), extra.clone()], &[b.clone()], &w).total();
+        let merged = model
+            .cost(&[a.clone(), extra.clone()], std::slice::from_ref(&b), &w)
+            .total();
         let split = model.cost(&[a], &[b], &w).total() + model.cost(&[extra], &[], &w).total();
         assert!(split < merged, "{split} vs {merged}");
     }

@@ -62,7 +62,13 @@ impl KeyTable {
     }
 
     /// Extracts features of one sentence.
-    pub fn features(&mut self, text: &str, lang: Lang, block: usize, starts_block: bool) -> SentenceFeatures {
+    pub fn features(
+        &mut self,
+        text: &str,
+        lang: Lang,
+        block: usize,
+        starts_block: bool,
+    ) -> SentenceFeatures {
         let mut keys = Vec::new();
         let mut numbers = Vec::new();
         for word in text.unicode_words() {
@@ -121,7 +127,11 @@ pub fn number_key(word: &str) -> Option<String> {
         .filter(char::is_ascii_digit)
         .collect();
     let trimmed = digits.trim_start_matches('0');
-    Some(if trimmed.is_empty() { "0".into() } else { trimmed.into() })
+    Some(if trimmed.is_empty() {
+        "0".into()
+    } else {
+        trimmed.into()
+    })
 }
 
 /// The cognate key of a word, or `None` for a function word or a short word. Acronyms
@@ -205,14 +215,14 @@ fn is_stopword(lower: &str, lang: Lang) -> bool {
         "haber", "tener", "ser", "estar", "sería", "podría", "debe", "deben", "unos", "unas",
     ];
     const EN: &[&str] = &[
-        "that", "with", "this", "from", "have", "been", "were", "which", "their", "there",
-        "they", "them", "will", "would", "could", "should", "about", "into", "than", "then",
-        "also", "after", "before", "over", "when", "what", "where", "while", "said", "more",
-        "most", "some", "such", "other", "only", "just", "these", "those", "because", "being",
-        "does", "like", "many", "much", "very", "here", "each", "your", "ours", "whom", "whose",
-        "upon", "under", "through", "during", "against", "between", "among", "since", "until",
-        "both", "either", "neither", "well", "even", "still", "must", "might", "shall", "says",
-        "made", "make", "take", "took", "come", "came", "came", "went", "going", "back", "again",
+        "that", "with", "this", "from", "have", "been", "were", "which", "their", "there", "they",
+        "them", "will", "would", "could", "should", "about", "into", "than", "then", "also",
+        "after", "before", "over", "when", "what", "where", "while", "said", "more", "most",
+        "some", "such", "other", "only", "just", "these", "those", "because", "being", "does",
+        "like", "many", "much", "very", "here", "each", "your", "ours", "whom", "whose", "upon",
+        "under", "through", "during", "against", "between", "among", "since", "until", "both",
+        "either", "neither", "well", "even", "still", "must", "might", "shall", "says", "made",
+        "make", "take", "took", "come", "came", "came", "went", "going", "back", "again",
     ];
     match lang {
         Lang::Es => ES.contains(&lower),

@@ -64,7 +64,11 @@ pub fn align(src: &Side, tgt: &Side, model: &CostModel) -> Vec<Unit> {
     path.into_iter()
         .map(|step| {
             let (a, b) = step.shape;
-            let parts = model.cost(&sf[step.src..step.src + a], &tf[step.tgt..step.tgt + b], &weights);
+            let parts = model.cost(
+                &sf[step.src..step.src + a],
+                &tf[step.tgt..step.tgt + b],
+                &weights,
+            );
             Unit {
                 src: (step.src..step.src + a).collect(),
                 tgt: (step.tgt..step.tgt + b).collect(),

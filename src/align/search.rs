@@ -47,11 +47,21 @@ impl Band {
 /// only cells of `band`. `cost(i, j, shape)` is the cost of the bead that starts at source `i`
 /// and target `j`; return `f64::INFINITY` to forbid it. Returns `None` when the band admits no
 /// complete path.
-pub fn best_path<F>(n: usize, m: usize, band: &Band, shapes: &[Shape], mut cost: F) -> Option<Vec<Step>>
+pub fn best_path<F>(
+    n: usize,
+    m: usize,
+    band: &Band,
+    shapes: &[Shape],
+    mut cost: F,
+) -> Option<Vec<Step>>
 where
     F: FnMut(usize, usize, Shape) -> f64,
 {
-    assert_eq!(band.lo.len(), n + 1, "band must have a window for every source position");
+    assert_eq!(
+        band.lo.len(),
+        n + 1,
+        "band must have a window for every source position"
+    );
     let mut offsets = Vec::with_capacity(n + 2);
     let mut total = 0usize;
     for i in 0..=n {

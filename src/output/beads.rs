@@ -29,7 +29,11 @@ mod tests {
             score: 1.0,
             parts: CostParts::default(),
         };
-        let units = [unit(vec![0], vec![0]), unit(vec![1, 2], vec![1]), unit(vec![3], vec![])];
+        let units = [
+            unit(vec![0], vec![0]),
+            unit(vec![1, 2], vec![1]),
+            unit(vec![3], vec![]),
+        ];
         assert_eq!(write(&units), "[0]:[0]\n[1, 2]:[1]\n[3]:[]\n");
     }
 }

@@ -15,7 +15,9 @@ pub fn format_epoch(secs: u64) -> String {
 
 /// Checks a user-given TMX date (`YYYYMMDDThhmmssZ`, a real calendar date and time).
 pub fn parse(date: &str) -> Result<String, String> {
-    let bad = || format!("--date '{date}' is not a UTC date of the form YYYYMMDDThhmmssZ (e.g. 20240926T120000Z)");
+    let bad = || {
+        format!("--date '{date}' is not a UTC date of the form YYYYMMDDThhmmssZ (e.g. 20240926T120000Z)")
+    };
     let b = date.as_bytes();
     if b.len() != 16 || b[8] != b'T' || b[15] != b'Z' {
         return Err(bad());
@@ -31,8 +33,27 @@ pub fn parse(date: &str) -> Result<String, String> {
     let (y, m, d) = (digits(0..4)?, digits(4..6)?, digits(6..8)?);
     let (hh, mm, ss) = (digits(9..11)?, digits(11..13)?, digits(13..15)?);
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let month_days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    if !(1..=12).contains(&m) || d == 0 || d > month_days[(m - 1) as usize] || hh > 23 || mm > 59 || ss > 59 {
+    let month_days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    if !(1..=12).contains(&m)
+        || d == 0
+        || d > month_days[(m - 1) as usize]
+        || hh > 23
+        || mm > 59
+        || ss > 59
+    {
         return Err(bad());
     }
     Ok(date.to_string())

@@ -7,7 +7,12 @@ use crate::Alignment;
 /// Renders the summary. `written` is the number of units the chosen format holds (TMX leaves
 /// out units with an empty side); `removed_chars` lists units that lost XML-illegal
 /// characters.
-pub fn render(al: &Alignment, format: &str, written: usize, removed_chars: &[(usize, usize)]) -> String {
+pub fn render(
+    al: &Alignment,
+    format: &str,
+    written: usize,
+    removed_chars: &[(usize, usize)],
+) -> String {
     let src_name = language_name(&al.src.lang_tag);
     let tgt_name = language_name(&al.tgt.lang_tag);
     let mut out = format!(
@@ -43,7 +48,11 @@ pub fn render(al: &Alignment, format: &str, written: usize, removed_chars: &[(us
         } else {
             ("sentences", "have")
         };
-        let fate = if format == "tmx" { " (not written)" } else { "" };
+        let fate = if format == "tmx" {
+            " (not written)"
+        } else {
+            ""
+        };
         out.push_str(&format!(
             "{} {from} {noun} {verb} no {to} counterpart{fate}: {}\n",
             list.len(),

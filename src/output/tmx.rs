@@ -7,6 +7,7 @@
 
 use super::{format_score, side_text};
 use crate::Alignment;
+use quick_xml::escape::partial_escape;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
 
@@ -33,8 +34,10 @@ pub fn write(al: &Alignment, options: &TmxOptions) -> (Vec<u8>, TmxReport) {
     let io = "writing to memory cannot fail";
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
         .expect(io);
-    w.write_event(Event::DocType(BytesText::from_escaped(r#"tmx SYSTEM "tmx14.dtd""#)))
-        .expect(io);
+    w.write_event(Event::DocType(BytesText::from_escaped(
+        r#"tmx SYSTEM "tmx14.dtd""#,
+    )))
+    .expect(io);
     w.create_element("tmx")
         .with_attribute(("version", "1.4"))
         .write_inner_content(|w| {
@@ -104,8 +107,9 @@ fn tuv(w: &mut Writer<Vec<u8>>, lang: &str, text: &str) -> std::io::Result<()> {
     w.create_element("tuv")
         .with_attribute(("xml:lang", lang))
         .write_inner_content(|w| {
+            // Only <, > and & need escaping in text; quotes stay readable.
             w.create_element("seg")
-                .write_text_content(BytesText::new(text))?;
+                .write_text_content(BytesText::from_escaped(partial_escape(text)))?;
             Ok(())
         })?;
     Ok(())
