@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 pub type Shape = (usize, usize);
 
 /// The bead shapes the search considers, in a fixed order (the search stores indices into it).
-pub const SHAPES: [Shape; 10] = [
+pub const SHAPES: [Shape; 8] = [
     (1, 1),
     (1, 0),
     (0, 1),
@@ -22,8 +22,6 @@ pub const SHAPES: [Shape; 10] = [
     (2, 2),
     (3, 1),
     (1, 3),
-    (3, 2),
-    (2, 3),
 ];
 
 /// The tunable parameters of the cost model. `Default` gives the values measured best on the
@@ -126,52 +124,57 @@ impl CostModel {
         self.length_ratio = ((t + PSEUDO_CHARS * prior) / (s + PSEUDO_CHARS)).clamp(0.5, 2.0);
     }
 
-    /// The cost of pairing `src` with `tgt` (either may be empty, not both).
-    pub fn cost(
+    /// The cost of pairing the sentences `src` with the sentences `tgt` (either may be
+    /// empty, not both).
+    pub fn cost_of(
         &self,
         src: &[SentenceFeatures],
         tgt: &[SentenceFeatures],
         weights: &KeyWeights,
     ) -> CostParts {
-        if src.is_empty() || tgt.is_empty() {
+        let group =
+            |side: &[SentenceFeatures]| (!side.is_empty()).then(|| Group::of(side, weights));
+        self.cost(group(src).as_ref(), group(tgt).as_ref(), weights)
+    }
+
+    /// The cost of pairing a group of source sentences with a group of target sentences;
+    /// `None` is a side with no sentence.
+    pub fn cost(
+        &self,
+        src: Option<&Group>,
+        tgt: Option<&Group>,
+        weights: &KeyWeights,
+    ) -> CostParts {
+        let (Some(src), Some(tgt)) = (src, tgt) else {
             return CostParts {
                 prior: self.null_cost,
                 ..CostParts::default()
             };
-        }
-        let extra = (src.len() - 1 + tgt.len() - 1) as f64;
+        };
+        let extra = (src.sentences - 1 + tgt.sentences - 1) as f64;
         let mut parts = CostParts {
             prior: self.merge_cost * extra,
             ..CostParts::default()
         };
-        let ls: f64 = src.iter().map(|f| f.chars).sum();
-        let lt: f64 = tgt.iter().map(|f| f.chars).sum();
-        parts.length = self.length_weight * self.length_cost(ls, lt);
+        parts.length = self.length_weight * self.length_cost(src.chars, tgt.chars);
 
-        let (shared, total) = shared_weight(src, tgt, weights);
+        let total = src.key_weight + tgt.key_weight;
         let dice = if total > 0.0 {
-            2.0 * shared / total
+            2.0 * shared_weight(&src.keys, &tgt.keys, weights) / total
         } else {
             0.0
         };
         parts.lexical = -self.lexical_weight * (dice - self.lexical_baseline);
-
-        let missing = missing_numbers(src, tgt);
-        parts.numbers = self.number_mismatch * missing as f64;
+        parts.numbers =
+            self.number_mismatch * symmetric_difference(&src.numbers, &tgt.numbers) as f64;
 
         let mut structure = 0.0;
-        if src.windows(2).any(|w| w[0].block != w[1].block) {
-            structure += self.cross_block_cost;
-        }
-        if tgt.windows(2).any(|w| w[0].block != w[1].block) {
-            structure += self.cross_block_cost;
-        }
-        if src[0].starts_block != tgt[0].starts_block {
+        structure +=
+            self.cross_block_cost * (src.crosses_block as u8 + tgt.crosses_block as u8) as f64;
+        if src.starts_block != tgt.starts_block {
             structure += self.block_mismatch_cost;
         }
-        let ms = src[src.len() - 1].final_mark;
-        let mt = tgt[tgt.len() - 1].final_mark;
-        if ms != mt {
+        if src.final_mark != tgt.final_mark {
             structure += self.mark_mismatch_cost;
         }
         parts.structure = structure;
@@ -191,16 +194,87 @@ impl CostModel {
     }
 }
 
-/// The summed weight of the keys both sides share, and the summed weight of all keys of both.
-fn shared_weight(
-    src: &[SentenceFeatures],
-    tgt: &[SentenceFeatures],
-    weights: &KeyWeights,
-) -> (f64, f64) {
-    let a = union(src);
-    let b = union(tgt);
-    let (mut i, mut j) = (0, 0);
-    let mut shared = 0.0;
+/// Consecutive sentences of one side seen as one side of a bead: the union of their keys
+/// and numbers, their summed length and key weight, and their place in the blocks.
+#[derive(Debug, Clone, Default)]
+pub struct Group {
+    pub sentences: usize,
+    pub chars: f64,
+    /// Sorted, de-duplicated.
+    pub keys: Vec<u32>,
+    /// Sorted, de-duplicated.
+    pub numbers: Vec<u32>,
+    /// Summed weight of `keys`.
+    pub key_weight: f64,
+    /// The sentences come from more than one block.
+    pub crosses_block: bool,
+    /// The first sentence starts a block.
+    pub starts_block: bool,
+    /// The final mark of the last sentence.
+    pub final_mark: char,
+}
+
+impl Group {
+    pub fn of(side: &[SentenceFeatures], weights: &KeyWeights) -> Group {
+        let union = |list: fn(&SentenceFeatures) -> &Vec<u32>| {
+            let mut all: Vec<u32> = side.iter().flat_map(|f| list(f).iter().copied()).collect();
+            if side.len() > 1 {
+                all.sort_unstable();
+                all.dedup();
+            }
+            all
+        };
+        let keys = union(|f| &f.keys);
+        Group {
+            sentences: side.len(),
+            chars: side.iter().map(|f| f.chars).sum(),
+            key_weight: keys.iter().map(|&k| weights[k as usize]).sum(),
+            keys,
+            numbers: union(|f| &f.numbers),
+            crosses_block: side.windows(2).any(|w| w[0].block != w[1].block),
+            starts_block: side.first().is_some_and(|f| f.starts_block),
+            final_mark: side.last().map_or('.', |f| f.final_mark),
+        }
+    }
+}
+
+/// Every group of 1 to `max` consecutive sentences of a side, built once so that the search
+/// compares two precomputed groups per bead.
+#[derive(Debug, Clone)]
+pub struct Groups {
+    by_size: Vec<Vec<Group>>,
+}
+
+impl Groups {
+    pub fn new(side: &[SentenceFeatures], weights: &KeyWeights, max: usize) -> Groups {
+        let by_size = (1..=max)
+            .map(|size| {
+                (0..side.len().saturating_sub(size - 1))
+                    .map(|i| Group::of(&side[i..i + size], weights))
+                    .collect()
+            })
+            .collect();
+        Groups { by_size }
+    }
+
+    /// The group of `size` sentences starting at `i`, or `None` for size 0.
+    pub fn get(&self, i: usize, size: usize) -> Option<&Group> {
+        if size == 0 {
+            None
+        } else {
+            Some(&self.by_size[size - 1][i])
+        }
+    }
+}
+
+/// The largest number of sentences on one side of a bead in [`SHAPES`].
+pub fn max_side() -> usize {
+    SHAPES.iter().map(|&(a, b)| a.max(b)).max().unwrap_or(1)
+}
+
+/// The summed weight of the keys two sorted lists share.
+fn shared_weight(a: &[u32], b: &[u32], weights: &KeyWeights) -> f64 {
+    let (mut i, mut j, mut shared) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
@@ -212,26 +286,24 @@ fn shared_weight(
             }
         }
     }
-    let total: f64 = a.iter().chain(b.iter()).map(|&k| weights[k as usize]).sum();
-    (shared, total)
+    shared
 }
 
-/// The keys of the sentences of one side, sorted and de-duplicated (borrowed when only one).
-fn union(side: &[SentenceFeatures]) -> std::borrow::Cow<'_, [u32]> {
-    if side.len() == 1 {
-        return std::borrow::Cow::Borrowed(&side[0].keys);
+/// The number of elements in one sorted list and not in the other.
+fn symmetric_difference(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
     }
-    let mut keys: Vec<u32> = side.iter().flat_map(|f| f.keys.iter().copied()).collect();
-    keys.sort_unstable();
-    keys.dedup();
-    std::borrow::Cow::Owned(keys)
-}
-
-/// Numbers present on one side and not on the other.
-fn missing_numbers(src: &[SentenceFeatures], tgt: &[SentenceFeatures]) -> usize {
-    let a: Vec<u32> = src.iter().flat_map(|f| f.numbers.iter().copied()).collect();
-    let b: Vec<u32> = tgt.iter().flat_map(|f| f.numbers.iter().copied()).collect();
-    a.iter().filter(|n| !b.contains(n)).count() + b.iter().filter(|n| !a.contains(n)).count()
+    a.len() + b.len() - 2 * common
 }
 
 /// The standard normal cumulative distribution (Abramowitz and Stegun 26.2.17, error < 7.5e-8).
@@ -273,8 +345,8 @@ mod tests {
     fn matching_lengths_and_keys_cost_less_than_unrelated_sentences() {
         let model = CostModel::default();
         let w = vec![1.0; 10];
-        let good = model.cost(&[sent(100.0, &[1, 2, 3])], &[sent(105.0, &[1, 2, 3])], &w);
-        let bad = model.cost(&[sent(100.0, &[1, 2, 3])], &[sent(30.0, &[4, 5])], &w);
+        let good = model.cost_of(&[sent(100.0, &[1, 2, 3])], &[sent(105.0, &[1, 2, 3])], &w);
+        let bad = model.cost_of(&[sent(100.0, &[1, 2, 3])], &[sent(30.0, &[4, 5])], &w);
         assert!(good.total() < bad.total(), "{good:?} vs {bad:?}");
         assert!(good.length < bad.length);
         assert!(good.lexical < bad.lexical);
@@ -288,9 +360,10 @@ mod tests {
         let b = sent(80.0, &[1, 2, 3]);
         let extra = sent(60.0, &[7, 8]);
         let merged = model
-            .cost(&[a.clone(), extra.clone()], std::slice::from_ref(&b), &w)
+            .cost_of(&[a.clone(), extra.clone()], std::slice::from_ref(&b), &w)
             .total();
-        let split = model.cost(&[a], &[b], &w).total() + model.cost(&[extra], &[], &w).total();
+        let split =
+            model.cost_of(&[a], &[b], &w).total() + model.cost_of(&[extra], &[], &w).total();
         assert!(split < merged, "{split} vs {merged}");
     }
 }

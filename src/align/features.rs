@@ -32,6 +32,8 @@ pub struct SentenceFeatures {
 #[derive(Debug, Default)]
 pub struct KeyTable {
     ids: HashMap<String, u32>,
+    /// Word forms already seen, per language: their key and whether it is a number.
+    forms: [HashMap<String, Option<(u32, bool)>>; 3],
     /// Number of key-prefix characters for word keys.
     prefix: usize,
 }
@@ -43,6 +45,7 @@ impl KeyTable {
     pub fn new() -> Self {
         KeyTable {
             ids: HashMap::new(),
+            forms: Default::default(),
             prefix: COGNATE_PREFIX,
         }
     }
@@ -50,6 +53,21 @@ impl KeyTable {
     fn id(&mut self, key: String) -> u32 {
         let next = self.ids.len() as u32;
         *self.ids.entry(key).or_insert(next)
+    }
+
+    /// The key of a word form (computed once per form and language).
+    fn form(&mut self, word: &str, lang: Lang) -> Option<(u32, bool)> {
+        let table = lang as usize;
+        if let Some(&known) = self.forms[table].get(word) {
+            return known;
+        }
+        let key = if let Some(digits) = number_key(word) {
+            Some((self.id(format!("#{digits}")), true))
+        } else {
+            word_key(word, lang, self.prefix).map(|k| (self.id(k), false))
+        };
+        self.forms[table].insert(word.to_string(), key);
+        key
     }
 
     /// Number of distinct keys seen.
@@ -72,12 +90,12 @@ impl KeyTable {
         let mut keys = Vec::new();
         let mut numbers = Vec::new();
         for word in text.unicode_words() {
-            if let Some(digits) = number_key(word) {
-                let id = self.id(format!("#{digits}"));
-                keys.push(id);
+            let Some((id, is_number)) = self.form(word, lang) else {
+                continue;
+            };
+            keys.push(id);
+            if is_number {
                 numbers.push(id);
-            } else if let Some(key) = word_key(word, lang, self.prefix) {
-                keys.push(self.id(key));
             }
         }
         keys.sort_unstable();

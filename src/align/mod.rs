@@ -10,9 +10,9 @@ pub mod features;
 pub mod search;
 
 use crate::segment::Lang;
-use cost::{CostModel, CostParts};
+use cost::{max_side, CostModel, CostParts, Groups};
 use features::{KeyTable, SentenceFeatures};
-use search::{best_path, Band};
+use search::{best_path, Band, Step};
 
 /// One side of an alignment problem.
 #[derive(Debug, Clone)]
@@ -54,17 +54,12 @@ pub fn align(src: &Side, tgt: &Side, model: &CostModel) -> Vec<Unit> {
     let mut model = model.clone();
     model.fit_length_ratio(&sf, &tf, typical_length_ratio(src.lang, tgt.lang));
 
-    let (n, m) = (sf.len(), tf.len());
-    let band = Band::full(n, m);
-    let path = best_path(n, m, &band, search::all_shapes(), |i, j, (a, b)| {
-        model.cost(&sf[i..i + a], &tf[j..j + b], &weights).total()
-    })
-    .expect("an unrestricted band always admits a path");
+    let path = search_path(&sf, &tf, &model, &weights);
 
     path.into_iter()
         .map(|step| {
             let (a, b) = step.shape;
-            let parts = model.cost(
+            let parts = model.cost_of(
                 &sf[step.src..step.src + a],
                 &tf[step.tgt..step.tgt + b],
                 &weights,
@@ -74,6 +69,94 @@ pub fn align(src: &Side, tgt: &Side, model: &CostModel) -> Vec<Unit> {
                 tgt: (step.tgt..step.tgt + b).collect(),
                 score: confidence(&parts, a, b),
                 parts,
+            }
+        })
+        .collect()
+}
+
+/// Above this many cells, the table is not searched whole: the path is first found on
+/// coarser sentences (groups of [`COARSEN`]), then refined in a band around it.
+const FULL_SEARCH_CELLS: usize = 1 << 16;
+/// How many sentences make one sentence of the next coarser level.
+const COARSEN: usize = 4;
+/// How far (in sentences) the refined search may stray from the projected coarse path.
+const BAND_MARGIN: usize = 4;
+
+/// The cheapest path, in time and memory linear in the number of sentences: small problems
+/// are searched whole; large ones coarse-to-fine (as in Vecalign's recursive downsampling).
+fn search_path(
+    sf: &[SentenceFeatures],
+    tf: &[SentenceFeatures],
+    model: &CostModel,
+    weights: &[f64],
+) -> Vec<Step> {
+    let (n, m) = (sf.len(), tf.len());
+    let (sg, tg) = (
+        Groups::new(sf, weights, max_side()),
+        Groups::new(tf, weights, max_side()),
+    );
+    let cost = |i: usize, j: usize, (a, b): (usize, usize)| {
+        model.cost(sg.get(i, a), tg.get(j, b), weights).total()
+    };
+    if (n + 1) * (m + 1) <= FULL_SEARCH_CELLS || n < 2 * COARSEN || m < 2 * COARSEN {
+        return best_path(n, m, &Band::full(n, m), search::all_shapes(), cost)
+            .expect("an unrestricted band always admits a path");
+    }
+    // A coarse bead stands for about COARSEN fine beads: its evidence and the price of
+    // leaving it unpaired scale with it.
+    let mut coarse_model = model.clone();
+    coarse_model.lexical_weight *= COARSEN as f64;
+    coarse_model.null_cost *= COARSEN as f64;
+    let coarse = search_path(
+        &coarsen(sf, weights),
+        &coarsen(tf, weights),
+        &coarse_model,
+        weights,
+    );
+    let mut margin = BAND_MARGIN;
+    loop {
+        let band = Band::around(&coarse, COARSEN, n, m, margin);
+        if let Some(path) = best_path(n, m, &band, search::all_shapes(), cost) {
+            return path;
+        }
+        // Unreachable with a connected band, but never give up: widen and retry.
+        margin *= 4;
+    }
+}
+
+/// The most keys a coarse sentence keeps: its rarest, which carry the evidence, so that a
+/// coarse sentence costs no more to compare than a real one.
+const COARSE_KEYS: usize = 24;
+
+/// Groups of [`COARSEN`] consecutive sentences, as single sentences.
+fn coarsen(side: &[SentenceFeatures], weights: &[f64]) -> Vec<SentenceFeatures> {
+    side.chunks(COARSEN)
+        .map(|group| {
+            let mut keys: Vec<u32> = group.iter().flat_map(|f| f.keys.iter().copied()).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            if keys.len() > COARSE_KEYS {
+                keys.sort_by(|a, b| {
+                    weights[*b as usize]
+                        .total_cmp(&weights[*a as usize])
+                        .then(a.cmp(b))
+                });
+                keys.truncate(COARSE_KEYS);
+                keys.sort_unstable();
+            }
+            let mut numbers: Vec<u32> = group
+                .iter()
+                .flat_map(|f| f.numbers.iter().copied())
+                .collect();
+            numbers.sort_unstable();
+            numbers.dedup();
+            SentenceFeatures {
+                chars: group.iter().map(|f| f.chars).sum(),
+                keys,
+                numbers,
+                final_mark: group[group.len() - 1].final_mark,
+                block: group[0].block,
+                starts_block: group[0].starts_block,
             }
         })
         .collect()
@@ -136,6 +219,72 @@ mod tests {
             sentences: sentences.to_vec(),
             blocks: (0..sentences.len()).map(|_| 0).collect(),
         }
+    }
+
+    #[test]
+    fn the_coarse_to_fine_search_finds_the_same_path_as_the_full_search() {
+        // 400 sentences a side (well above FULL_SEARCH_CELLS), with drops and merges.
+        let words = [
+            "gobierno",
+            "nación",
+            "comisión",
+            "programa",
+            "presidente",
+            "región",
+        ];
+        let es: Vec<String> = (0..400)
+            .map(|i| {
+                format!(
+                    "El {} número {} de {} habló.",
+                    words[i % 6],
+                    i * 7 + 3,
+                    words[(i / 6) % 6]
+                )
+            })
+            .collect();
+        let mut en: Vec<String> = Vec::new();
+        for (i, _) in es.iter().enumerate() {
+            if i % 37 == 5 {
+                continue; // dropped in translation
+            }
+            let s = format!(
+                "The {} number {} of {} spoke.",
+                words[i % 6],
+                i * 7 + 3,
+                words[(i / 6) % 6]
+            );
+            if i % 41 == 9 {
+                let last = en.pop().unwrap();
+                en.push(format!("{last} {s}")); // merged with the previous one
+            } else {
+                en.push(s);
+            }
+        }
+        assert!((es.len() + 1) * (en.len() + 1) > FULL_SEARCH_CELLS);
+        let es_side = side(Lang::Es, &es.iter().map(String::as_str).collect::<Vec<_>>());
+        let en_side = side(Lang::En, &en.iter().map(String::as_str).collect::<Vec<_>>());
+
+        let mut table = KeyTable::new();
+        let sf = side_features(&mut table, &es_side);
+        let tf = side_features(&mut table, &en_side);
+        let weights = key_weights(table.len(), &sf, &tf);
+        let mut model = CostModel::default();
+        model.fit_length_ratio(&sf, &tf, typical_length_ratio(Lang::Es, Lang::En));
+        let (sg, tg) = (
+            Groups::new(&sf, &weights, max_side()),
+            Groups::new(&tf, &weights, max_side()),
+        );
+        let full = best_path(
+            sf.len(),
+            tf.len(),
+            &Band::full(sf.len(), tf.len()),
+            search::all_shapes(),
+            |i, j, (a, b)| model.cost(sg.get(i, a), tg.get(j, b), &weights).total(),
+        )
+        .unwrap();
+        let banded = search_path(&sf, &tf, &model, &weights);
+        assert_eq!(banded, full);
+        assert_eq!(full.iter().filter(|s| s.shape == (1, 0)).count(), 11);
     }
 
     #[test]

@@ -33,6 +33,37 @@ impl Band {
         }
     }
 
+    /// The band around a path found on sentences grouped by `factor`: every cell the coarse
+    /// path passes through, scaled up, widened by `margin` sentences on every side. Windows
+    /// grow monotonically, so the band is connected from (0, 0) to (n, m).
+    pub fn around(coarse: &[Step], factor: usize, n: usize, m: usize, margin: usize) -> Band {
+        let mut lo = vec![usize::MAX; n + 1];
+        let mut hi = vec![0usize; n + 1];
+        for step in coarse {
+            let (i0, j0) = (step.src * factor, step.tgt * factor);
+            let i1 = ((step.src + step.shape.0) * factor).min(n);
+            let j1 = ((step.tgt + step.shape.1) * factor).min(m);
+            let rows = i0.saturating_sub(margin)..=(i1 + margin).min(n);
+            for i in rows {
+                lo[i] = lo[i].min(j0.saturating_sub(margin));
+                hi[i] = hi[i].max((j1 + margin).min(m));
+            }
+        }
+        lo[0] = 0;
+        hi[n] = m;
+        for i in (0..n).rev() {
+            lo[i] = lo[i].min(lo[i + 1]);
+        }
+        for i in 1..=n {
+            hi[i] = hi[i].max(hi[i - 1]);
+        }
+        for i in 0..=n {
+            lo[i] = lo[i].min(m);
+            hi[i] = hi[i].max(lo[i]);
+        }
+        Band { lo, hi }
+    }
+
     /// Number of cells in the band.
     pub fn cells(&self) -> usize {
         self.lo.iter().zip(&self.hi).map(|(l, h)| h + 1 - l).sum()
@@ -167,6 +198,23 @@ mod tests {
         };
         assert!(best_path(2, 2, &band, all_shapes(), diagonal_cost).is_none());
         assert_eq!(band.cells(), 5);
+    }
+
+    #[test]
+    fn a_band_around_a_coarse_path_holds_the_fine_path() {
+        // Coarse path on groups of 2: the diagonal of a 3 x 3 table, for 6 x 6 sentences.
+        let coarse: Vec<Step> = (0..3)
+            .map(|k| Step {
+                src: k,
+                tgt: k,
+                shape: (1, 1),
+            })
+            .collect();
+        let band = Band::around(&coarse, 2, 6, 6, 1);
+        assert!(band.cells() < 7 * 7, "narrower than the full table");
+        let path = best_path(6, 6, &band, all_shapes(), diagonal_cost).unwrap();
+        assert!(path.iter().all(|s| s.shape == (1, 1) && s.src == s.tgt));
+        assert!(!band.contains(0, 5), "far corners are outside the band");
     }
 
     #[test]
