@@ -19,6 +19,7 @@
 //! ```
 
 pub mod align;
+pub mod batch;
 pub mod error;
 pub mod input;
 pub mod output;
@@ -26,8 +27,10 @@ pub mod segment;
 
 use align::cost::CostModel;
 use align::{Side, Unit};
+use error::Result;
 use input::Document;
 use segment::{Lang, Sentence};
+use std::path::Path;
 
 /// A document cut into sentences.
 #[derive(Debug, Clone)]
@@ -77,6 +80,45 @@ pub struct Alignment {
 pub fn align_documents(src: Segmented, tgt: Segmented, model: &CostModel) -> Alignment {
     let units = align::align(&side(&src), &side(&tgt), model);
     Alignment { src, tgt, units }
+}
+
+/// How to read and align a pair of documents.
+#[derive(Debug, Clone)]
+pub struct AlignOptions {
+    /// Source language tag, written to the output as given.
+    pub src_lang: String,
+    /// Target language tag, written to the output as given.
+    pub tgt_lang: String,
+    /// The inputs hold one sentence per line.
+    pub presegmented: bool,
+    pub model: CostModel,
+}
+
+impl Default for AlignOptions {
+    fn default() -> Self {
+        AlignOptions {
+            src_lang: "es".into(),
+            tgt_lang: "en".into(),
+            presegmented: false,
+            model: CostModel::default(),
+        }
+    }
+}
+
+/// The whole pipeline on two files: read, segment, align.
+pub fn align_files(source: &Path, target: &Path, options: &AlignOptions) -> Result<Alignment> {
+    let src = input::load(source, options.presegmented)?;
+    let tgt = input::load(target, options.presegmented)?;
+    Ok(align_texts(src, tgt, options))
+}
+
+/// The pipeline on two documents already in memory: segment, align.
+pub fn align_texts(src: Document, tgt: Document, options: &AlignOptions) -> Alignment {
+    align_documents(
+        segment_document(src, &options.src_lang, options.presegmented),
+        segment_document(tgt, &options.tgt_lang, options.presegmented),
+        &options.model,
+    )
 }
 
 fn side(doc: &Segmented) -> Side<'_> {

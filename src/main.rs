@@ -13,17 +13,23 @@ use clap::Parser;
 enum Cli {
     /// Align two documents and write TMX (or TSV, JSON) plus a summary on stderr.
     Align(cmd::align::Args),
+    /// Align a whole archive of document pairs in parallel, with a report.
+    Batch(cmd::batch::Args),
     /// Split a text into sentences, one per line.
     Segment(cmd::segment::Args),
 }
 
 fn main() {
     let result = match Cli::parse() {
-        Cli::Align(args) => cmd::align::run(args),
-        Cli::Segment(args) => cmd::segment::run(args),
+        Cli::Align(args) => cmd::align::run(args).map(|()| 0),
+        Cli::Batch(args) => cmd::batch::run(args),
+        Cli::Segment(args) => cmd::segment::run(args).map(|()| 0),
     };
-    if let Err(err) = result {
-        eprintln!("alinea: {err}");
-        std::process::exit(err.exit_code());
+    match result {
+        Ok(code) => std::process::exit(code),
+        Err(err) => {
+            eprintln!("alinea: {err}");
+            std::process::exit(err.exit_code());
+        }
     }
 }

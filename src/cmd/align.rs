@@ -4,7 +4,7 @@ use super::out::write_output;
 use alinea::align::cost::CostModel;
 use alinea::error::{Error, Result};
 use alinea::output::{beads, date, json, summary, tmx, tsv};
-use alinea::{align_documents, input, segment_document};
+use alinea::{align_files, AlignOptions};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -48,20 +48,20 @@ pub enum Format {
 
 pub fn run(args: Args) -> Result<()> {
     let date = date::creation_date(args.date.as_deref()).map_err(Error::Usage)?;
-    let src = input::load(&args.source, args.presegmented)?;
-    let tgt = input::load(&args.target, args.presegmented)?;
+    let options = AlignOptions {
+        src_lang: args.src_lang.clone(),
+        tgt_lang: args.tgt_lang.clone(),
+        presegmented: args.presegmented,
+        model: CostModel::default(),
+    };
+    let al = align_files(&args.source, &args.target, &options)?;
     if !args.quiet {
-        for (path, doc) in [(&args.source, &src), (&args.target, &tgt)] {
-            if let Some(enc) = doc.decoded_from {
+        for (path, doc) in [(&args.source, &al.src), (&args.target, &al.tgt)] {
+            if let Some(enc) = doc.doc.decoded_from {
                 eprintln!("alinea: {}: not UTF-8, decoded as {enc}", path.display());
             }
         }
     }
-    let al = align_documents(
-        segment_document(src, &args.src_lang, args.presegmented),
-        segment_document(tgt, &args.tgt_lang, args.presegmented),
-        &CostModel::default(),
-    );
     let (bytes, written, removed) = match args.format {
         Format::Tmx => {
             let (bytes, report) = tmx::write(&al, &tmx::TmxOptions { date });

@@ -5,20 +5,28 @@ use super::side_text;
 use crate::Alignment;
 use serde::Serialize;
 
+/// A unit as JSON shows it.
 #[derive(Serialize)]
-struct JsonUnit<'a> {
-    tuid: String,
-    bead: String,
-    score: f64,
-    src: &'a [usize],
-    tgt: &'a [usize],
-    src_text: String,
-    tgt_text: String,
+pub struct JsonUnit<'a> {
+    pub tuid: String,
+    pub bead: String,
+    pub score: f64,
+    pub src: &'a [usize],
+    pub tgt: &'a [usize],
+    pub src_text: String,
+    pub tgt_text: String,
 }
 
+/// The JSON document: an array of units.
 pub fn write(al: &Alignment) -> String {
-    let units: Vec<JsonUnit> = al
-        .units
+    let mut out = serde_json::to_string_pretty(&units(al)).expect("units serialise");
+    out.push('\n');
+    out
+}
+
+/// Every unit of an alignment, as JSON shows it.
+pub fn units(al: &Alignment) -> Vec<JsonUnit<'_>> {
+    al.units
         .iter()
         .enumerate()
         .map(|(k, u)| JsonUnit {
@@ -30,8 +38,5 @@ pub fn write(al: &Alignment) -> String {
             src_text: side_text(&al.src, &u.src),
             tgt_text: side_text(&al.tgt, &u.tgt),
         })
-        .collect();
-    let mut out = serde_json::to_string_pretty(&units).expect("units serialise");
-    out.push('\n');
-    out
+        .collect()
 }

@@ -8,7 +8,7 @@
 use super::{format_score, side_text};
 use crate::Alignment;
 use quick_xml::escape::partial_escape;
-use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 
 /// What the header says besides the fixed attributes.
@@ -29,64 +29,88 @@ pub struct TmxReport {
 
 /// Writes the TMX document for an alignment.
 pub fn write(al: &Alignment, options: &TmxOptions) -> (Vec<u8>, TmxReport) {
-    let mut report = TmxReport::default();
-    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    let (bytes, mut reports) = write_all(&[al], options);
+    (bytes, reports.pop().unwrap_or_default())
+}
+
+/// Writes one TMX document holding the units of several alignments, in order (each `<tu>`
+/// keeps its `x-document`); the header's `srclang` is the first alignment's. Returns a
+/// report per alignment.
+pub fn write_all(alignments: &[&Alignment], options: &TmxOptions) -> (Vec<u8>, Vec<TmxReport>) {
     let io = "writing to memory cannot fail";
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    let srclang = alignments
+        .first()
+        .map_or("es", |al| al.src.lang_tag.as_str());
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
         .expect(io);
     w.write_event(Event::DocType(BytesText::from_escaped(
         r#"tmx SYSTEM "tmx14.dtd""#,
     )))
     .expect(io);
-    w.create_element("tmx")
-        .with_attribute(("version", "1.4"))
-        .write_inner_content(|w| {
-            w.create_element("header")
-                .with_attributes([
-                    ("creationtool", "alinea"),
-                    ("creationtoolversion", env!("CARGO_PKG_VERSION")),
-                    ("segtype", "sentence"),
-                    ("o-tmf", "alinea"),
-                    ("adminlang", "en"),
-                    ("srclang", al.src.lang_tag.as_str()),
-                    ("datatype", "plaintext"),
-                    ("creationdate", options.date.as_str()),
-                ])
-                .write_empty()?;
-            w.create_element("body").write_inner_content(|w| {
-                for (k, unit) in al.units.iter().enumerate() {
-                    if unit.src.is_empty() || unit.tgt.is_empty() {
-                        continue;
-                    }
-                    let (src, lost_s) = xml_clean(&side_text(&al.src, &unit.src));
-                    let (tgt, lost_t) = xml_clean(&side_text(&al.tgt, &unit.tgt));
-                    if lost_s + lost_t > 0 {
-                        report.removed_chars.push((k, lost_s + lost_t));
-                    }
-                    report.written += 1;
-                    let tuid = tuid(&al.src.doc.name, k);
-                    w.create_element("tu")
-                        .with_attributes([
-                            ("tuid", tuid.as_str()),
-                            ("creationdate", options.date.as_str()),
-                        ])
-                        .write_inner_content(|w| {
-                            prop(w, "x-alignment-score", &format_score(unit.score))?;
-                            prop(w, "x-bead", &unit.bead())?;
-                            prop(w, "x-document", &al.src.doc.name)?;
-                            tuv(w, &al.src.lang_tag, &src)?;
-                            tuv(w, &al.tgt.lang_tag, &tgt)?;
-                            Ok(())
-                        })?;
-                }
-                Ok(())
-            })?;
-            Ok(())
-        })
+    w.write_event(Event::Start(
+        BytesStart::new("tmx").with_attributes([("version", "1.4")]),
+    ))
+    .expect(io);
+    w.create_element("header")
+        .with_attributes([
+            ("creationtool", "alinea"),
+            ("creationtoolversion", env!("CARGO_PKG_VERSION")),
+            ("segtype", "sentence"),
+            ("o-tmf", "alinea"),
+            ("adminlang", "en"),
+            ("srclang", srclang),
+            ("datatype", "plaintext"),
+            ("creationdate", options.date.as_str()),
+        ])
+        .write_empty()
         .expect(io);
+    w.write_event(Event::Start(BytesStart::new("body")))
+        .expect(io);
+    let reports = alignments
+        .iter()
+        .map(|al| write_units(&mut w, al, options).expect(io))
+        .collect();
+    w.write_event(Event::End(BytesEnd::new("body"))).expect(io);
+    w.write_event(Event::End(BytesEnd::new("tmx"))).expect(io);
     let mut bytes = w.into_inner();
     bytes.push(b'\n');
-    (bytes, report)
+    (bytes, reports)
+}
+
+/// Writes the `<tu>` of every unit of `al` with both sides non-empty.
+fn write_units(
+    w: &mut Writer<Vec<u8>>,
+    al: &Alignment,
+    options: &TmxOptions,
+) -> std::io::Result<TmxReport> {
+    let mut report = TmxReport::default();
+    for (k, unit) in al.units.iter().enumerate() {
+        if unit.src.is_empty() || unit.tgt.is_empty() {
+            continue;
+        }
+        let (src, lost_s) = xml_clean(&side_text(&al.src, &unit.src));
+        let (tgt, lost_t) = xml_clean(&side_text(&al.tgt, &unit.tgt));
+        if lost_s + lost_t > 0 {
+            report.removed_chars.push((k, lost_s + lost_t));
+        }
+        report.written += 1;
+        let tuid = tuid(&al.src.doc.name, k);
+        w.create_element("tu")
+            .with_attributes([
+                ("tuid", tuid.as_str()),
+                ("creationdate", options.date.as_str()),
+            ])
+            .write_inner_content(|w| {
+                prop(w, "x-alignment-score", &format_score(unit.score))?;
+                prop(w, "x-bead", &unit.bead())?;
+                prop(w, "x-document", &al.src.doc.name)?;
+                tuv(w, &al.src.lang_tag, &src)?;
+                tuv(w, &al.tgt.lang_tag, &tgt)?;
+                Ok(())
+            })?;
+    }
+    Ok(report)
 }
 
 /// The tuid of unit `k` (0-based) of a document: `NAME-1`, `NAME-2` ... Units keep their

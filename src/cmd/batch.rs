@@ -1,0 +1,308 @@
+//! `alinea batch`: align a whole archive.
+//!
+//!     alinea batch ES_DIR EN_DIR -o OUT_DIR     same file names in both folders
+//!     alinea batch DIR -o OUT_DIR               NAME.es.txt with NAME.en.txt in one folder
+//!     alinea batch --pairs LIST.tsv -o OUT_DIR  explicit source<TAB>target pairs
+//!     alinea batch --jsonl < IN.jsonl > OUT.jsonl
+//!
+//! Writes one TMX per pair (or one for all with `--merge`), `report.tsv` and `report.json`.
+
+use super::out::write_output;
+use alinea::align::cost::CostModel;
+use alinea::batch::{self, Pair, PairStats, Pairing, ReportRow};
+use alinea::error::{Error, Result};
+use alinea::input::{self, Document};
+use alinea::output::{date, json, tmx};
+use alinea::{align_texts, AlignOptions, Alignment};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The folder of source documents (or the one folder holding NAME.es.txt and NAME.en.txt).
+    pub source_dir: Option<PathBuf>,
+    /// The folder of target documents, paired with the source documents by file name.
+    pub target_dir: Option<PathBuf>,
+    /// Explicit pairs: a TSV file of `source<TAB>target` paths (relative to the list's folder).
+    #[arg(long, value_name = "LIST.tsv", conflicts_with_all = ["source_dir", "target_dir"])]
+    pub pairs: Option<PathBuf>,
+    /// The folder to write the TMX files and report.tsv/report.json to (created if missing).
+    #[arg(short, long, value_name = "OUT_DIR", required_unless_present = "jsonl")]
+    pub output: Option<PathBuf>,
+    /// Write one TMX for all pairs (OUT_DIR/merged.tmx) instead of one per pair.
+    #[arg(long)]
+    pub merge: bool,
+    /// Read JSON lines {"id", "src", "tgt"} on stdin, write one JSON line per document on stdout.
+    #[arg(long, conflicts_with_all = ["source_dir", "target_dir", "pairs", "output", "merge"])]
+    pub jsonl: bool,
+    /// Language of the source documents.
+    #[arg(long, default_value = "es")]
+    pub src_lang: String,
+    /// Language of the target documents.
+    #[arg(long, default_value = "en")]
+    pub tgt_lang: String,
+    /// The inputs hold one sentence per line: do not segment.
+    #[arg(long)]
+    pub presegmented: bool,
+    /// Creation date for the TMX, YYYYMMDDThhmmssZ (default: SOURCE_DATE_EPOCH, else now).
+    #[arg(long)]
+    pub date: Option<String>,
+}
+
+/// Exit code when some pairs failed or some files had no partner.
+pub const SOME_FAILED: i32 = 1;
+
+pub fn run(args: Args) -> Result<i32> {
+    let options = AlignOptions {
+        src_lang: args.src_lang.clone(),
+        tgt_lang: args.tgt_lang.clone(),
+        presegmented: args.presegmented,
+        model: CostModel::default(),
+    };
+    if args.jsonl {
+        return run_jsonl(&options);
+    }
+    let date = date::creation_date(args.date.as_deref()).map_err(Error::Usage)?;
+    let out_dir = args
+        .output
+        .clone()
+        .expect("clap requires -o without --jsonl");
+    let pairing = match (&args.pairs, &args.source_dir, &args.target_dir) {
+        (Some(list), _, _) => batch::read_pair_list(list)?,
+        (None, Some(s), Some(t)) => batch::pair_directories(s, t, &args.src_lang, &args.tgt_lang)?,
+        (None, Some(dir), None) => {
+            batch::pair_directories(dir, dir, &args.src_lang, &args.tgt_lang)?
+        }
+        _ => {
+            return Err(Error::Usage(
+                "batch needs SOURCE_DIR [TARGET_DIR] or --pairs LIST.tsv (or --jsonl)".into(),
+            ))
+        }
+    };
+    std::fs::create_dir_all(&out_dir).map_err(|e| Error::io(&out_dir, "write", e))?;
+
+    let progress = progress_bar(pairing.pairs.len());
+    let sentences = AtomicUsize::new(0);
+    let results = batch::align_pairs(&pairing.pairs, &options, |n| {
+        let total = sentences.fetch_add(n, Ordering::Relaxed) + n;
+        progress.inc(1);
+        let secs = progress.elapsed().as_secs_f64().max(1e-3);
+        progress.set_message(format!("{:.0} sentences/s", total as f64 / secs));
+    });
+    progress.finish_and_clear();
+
+    let rows = write_outputs(&pairing, &results, &out_dir, args.merge, &date)?;
+    let report_json = serde_json::to_string_pretty(&rows).expect("report serialises") + "\n";
+    write_output(
+        Some(&out_dir.join("report.tsv")),
+        batch::report_tsv(&rows).as_bytes(),
+    )?;
+    write_output(Some(&out_dir.join("report.json")), report_json.as_bytes())?;
+
+    let ok = rows.iter().filter(|r| r.status == "ok").count();
+    let failed = rows.iter().filter(|r| r.status == "failed").count();
+    let unpaired = pairing.unpaired.len();
+    let skipped = pairing.skipped.len();
+    eprintln!(
+        "alinea batch: {ok} pair(s) aligned, {failed} failed, {unpaired} file(s) without partner, {skipped} skipped; {} sentences; report in {}",
+        sentences.load(Ordering::Relaxed),
+        out_dir.join("report.tsv").display()
+    );
+    for r in rows.iter().filter(|r| r.status != "ok") {
+        let file = if r.source.is_empty() {
+            &r.target
+        } else {
+            &r.source
+        };
+        eprintln!("  {}: {file}: {}", r.status, r.error);
+    }
+    Ok(if failed + unpaired > 0 {
+        SOME_FAILED
+    } else {
+        0
+    })
+}
+
+/// A progress bar on a terminal; hidden when stderr is not one.
+fn progress_bar(len: usize) -> ProgressBar {
+    let bar = ProgressBar::new(len as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} pairs, {msg}, {eta} left")
+            .expect("valid template"),
+    );
+    bar
+}
+
+/// Writes the TMX files and returns the report rows, pairs first (in order), then files
+/// without a partner.
+fn write_outputs(
+    pairing: &Pairing,
+    results: &[Result<Alignment>],
+    out_dir: &Path,
+    merge: bool,
+    date: &str,
+) -> Result<Vec<ReportRow>> {
+    let options = tmx::TmxOptions {
+        date: date.to_string(),
+    };
+    let mut rows = Vec::new();
+    let mut used = HashSet::new();
+    let mut merged = Vec::new();
+    for (Pair { source, target }, result) in pairing.pairs.iter().zip(results) {
+        let mut row = ReportRow {
+            source: source.display().to_string(),
+            target: target.display().to_string(),
+            status: "ok",
+            output: String::new(),
+            stats: PairStats::default(),
+            error: String::new(),
+        };
+        match result {
+            Ok(al) => {
+                row.stats = PairStats::of(al);
+                if merge {
+                    merged.push(al);
+                    row.output = out_dir.join("merged.tmx").display().to_string();
+                } else {
+                    let path = out_dir.join(unique_name(&al.src.doc.name, &mut used));
+                    let (bytes, _) = tmx::write(al, &options);
+                    write_output(Some(&path), &bytes)?;
+                    row.output = path.display().to_string();
+                }
+            }
+            Err(e) => {
+                row.status = "failed";
+                row.error = e.to_string();
+            }
+        }
+        rows.push(row);
+    }
+    if merge {
+        let (bytes, _) = tmx::write_all(&merged, &options);
+        write_output(Some(&out_dir.join("merged.tmx")), &bytes)?;
+    }
+    for file in &pairing.unpaired {
+        rows.push(ReportRow {
+            source: file.display().to_string(),
+            target: String::new(),
+            status: "unpaired",
+            output: String::new(),
+            stats: PairStats::default(),
+            error: "no file with the same name in the other language".into(),
+        });
+    }
+    for file in &pairing.skipped {
+        rows.push(ReportRow {
+            source: file.display().to_string(),
+            target: String::new(),
+            status: "skipped",
+            output: String::new(),
+            stats: PairStats::default(),
+            error: "the file name is marked with neither language (NAME.es.txt, NAME.en.txt)"
+                .into(),
+        });
+    }
+    Ok(rows)
+}
+
+/// `NAME.tmx`, or `NAME-2.tmx` ... when two pairs share a document name.
+fn unique_name(name: &str, used: &mut HashSet<String>) -> String {
+    let mut candidate = format!("{name}.tmx");
+    let mut k = 2;
+    while !used.insert(candidate.clone()) {
+        candidate = format!("{name}-{k}.tmx");
+        k += 1;
+    }
+    candidate
+}
+
+/// How many JSON lines are aligned in parallel before their output is written: bounds memory
+/// and keeps the output in input order.
+const JSONL_CHUNK: usize = 64;
+
+/// Streams JSON lines: `{"id", "src", "tgt"}` in, one line per document out, in input order.
+fn run_jsonl(options: &AlignOptions) -> Result<i32> {
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let stdin_path = Path::new("<stdin>");
+    let mut lines = stdin.lock().lines();
+    let mut failed = 0usize;
+    loop {
+        let mut chunk = Vec::with_capacity(JSONL_CHUNK);
+        for line in lines.by_ref() {
+            let line = line.map_err(|e| Error::io(stdin_path, "read", e))?;
+            if !line.trim().is_empty() {
+                chunk.push(line);
+            }
+            if chunk.len() == JSONL_CHUNK {
+                break;
+            }
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        let results: Vec<serde_json::Value> = chunk
+            .par_iter()
+            .map(|line| jsonl_document(line, options))
+            .collect();
+        for value in results {
+            failed += value.get("error").is_some() as usize;
+            let mut line = serde_json::to_string(&value).expect("JSON serialises");
+            line.push('\n');
+            out.write_all(line.as_bytes())
+                .map_err(|e| Error::io(Path::new("<stdout>"), "write", e))?;
+        }
+    }
+    out.flush()
+        .map_err(|e| Error::io(Path::new("<stdout>"), "write", e))?;
+    if failed > 0 {
+        eprintln!("alinea batch: {failed} document(s) failed; see the \"error\" fields");
+    }
+    Ok(if failed > 0 { SOME_FAILED } else { 0 })
+}
+
+/// Aligns one JSON line; errors become `{"id", "error"}`. Nothing in the output depends on
+/// the line's position, so shards of an input give the same lines as the whole.
+fn jsonl_document(line: &str, options: &AlignOptions) -> serde_json::Value {
+    let fail = |id: serde_json::Value, error: String| serde_json::json!({"id": id, "error": error});
+    let value: serde_json::Value = match serde_json::from_str(line) {
+        Ok(v) => v,
+        Err(e) => return fail(serde_json::Value::Null, format!("not JSON: {e}")),
+    };
+    let id = value.get("id").cloned().unwrap_or(serde_json::Value::Null);
+    let text = |field: &str| -> std::result::Result<String, String> {
+        let s = value
+            .get(field)
+            .and_then(|v| v.as_str())
+            .ok_or_else(|| format!("\"{field}\" is missing or not a string"))?;
+        input::decode(s.as_bytes())
+            .map(|(t, _)| t)
+            .map_err(|m| format!("\"{field}\": {m}"))
+    };
+    let (src, tgt) = match (text("src"), text("tgt")) {
+        (Ok(s), Ok(t)) => (s, t),
+        (Err(e), _) | (_, Err(e)) => return fail(id, e),
+    };
+    let name = match &id {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Null => "document".to_string(),
+        other => other.to_string(),
+    };
+    let doc = |text: String| Document {
+        name: name.clone(),
+        blocks: input::blocks(&text, options.presegmented),
+        text,
+        decoded_from: None,
+    };
+    let al = align_texts(doc(src), doc(tgt), options);
+    serde_json::json!({
+        "id": id,
+        "units": json::units(&al),
+        "stats": PairStats::of(&al),
+    })
+}

@@ -1,0 +1,191 @@
+//! `alinea batch`: pairing, parallel alignment, per-pair TMX or one merged TMX, the report,
+//! failures that do not stop the batch, and the JSON-lines mode.
+
+mod common;
+use common::*;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+const DATE: &str = "20260101T000000Z";
+
+/// An archive of two folders: two good pairs, one pair with an empty Spanish file, and one
+/// English file without partner.
+fn archive(test: &str) -> std::path::PathBuf {
+    let dir = temp_dir(test);
+    let (es, en) = (dir.join("es"), dir.join("en"));
+    std::fs::create_dir_all(&es).unwrap();
+    std::fs::create_dir_all(&en).unwrap();
+    for name in ["sre-366", "sre-412"] {
+        std::fs::copy(
+            root().join(format!("samples/{name}.es.txt")),
+            es.join(format!("{name}.txt")),
+        )
+        .unwrap();
+        std::fs::copy(
+            root().join(format!("samples/{name}.en.txt")),
+            en.join(format!("{name}.txt")),
+        )
+        .unwrap();
+    }
+    std::fs::write(es.join("broken.txt"), "").unwrap();
+    std::fs::write(en.join("broken.txt"), "Some text.\n").unwrap();
+    std::fs::write(en.join("orphan.txt"), "Nobody translated me.\n").unwrap();
+    dir
+}
+
+#[test]
+fn a_failing_pair_does_not_stop_the_batch_and_everything_is_reported() {
+    let dir = archive("batch-dirs");
+    let out = dir.join("out");
+    let run = alinea(&[
+        "batch",
+        path_str(&dir.join("es")),
+        path_str(&dir.join("en")),
+        "-o",
+        path_str(&out),
+        "--date",
+        DATE,
+    ]);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    let err = stderr(&run);
+    assert!(
+        err.contains("2 pair(s) aligned, 1 failed, 1 file(s) without partner"),
+        "{err}"
+    );
+    assert!(
+        !err.contains('\r'),
+        "no progress bar when stderr is not a terminal"
+    );
+
+    // Each good pair gives the same TMX as `alinea align`.
+    for name in ["sre-366", "sre-412"] {
+        let tmx = std::fs::read(out.join(format!("{name}.tmx"))).unwrap();
+        assert_eq!(
+            tmx,
+            std::fs::read(root().join(format!("tmx/{name}.tmx"))).unwrap(),
+            "{name}"
+        );
+    }
+    assert!(!out.join("broken.tmx").exists());
+
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("report.json")).unwrap()).unwrap();
+    let rows = report.as_array().unwrap();
+    assert_eq!(rows.len(), 4);
+    let status = |file: &str| {
+        rows.iter()
+            .find(|r| r["source"].as_str().unwrap().ends_with(file))
+            .map(|r| r["status"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    assert_eq!(status("broken.txt"), "failed");
+    assert_eq!(status("orphan.txt"), "unpaired");
+    assert_eq!(status("sre-366.txt"), "ok");
+    let broken = rows.iter().find(|r| r["status"] == "failed").unwrap();
+    assert!(broken["error"].as_str().unwrap().contains("empty"));
+    let sre = rows
+        .iter()
+        .find(|r| r["source"].as_str().unwrap().ends_with("sre-366.txt"))
+        .unwrap();
+    assert_eq!(sre["written"], 26);
+    assert_eq!(sre["not_written"], 1);
+    assert_eq!(sre["src_sentences"], 27);
+
+    let tsv = std::fs::read_to_string(out.join("report.tsv")).unwrap();
+    assert_eq!(tsv.lines().count(), 5, "header and four rows");
+    assert!(tsv.lines().all(|l| l.split('\t').count() == 13));
+}
+
+#[test]
+fn merge_writes_one_tmx_whose_units_keep_their_document() {
+    let dir = archive("batch-merge");
+    let list = dir.join("pairs.tsv");
+    std::fs::write(
+        &list,
+        "es/sre-366.txt\ten/sre-366.txt\nes/sre-412.txt\ten/sre-412.txt\n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let run = alinea(&[
+        "batch",
+        "--pairs",
+        path_str(&list),
+        "-o",
+        path_str(&out),
+        "--merge",
+        "--date",
+        DATE,
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let tmx = std::fs::read_to_string(out.join("merged.tmx")).unwrap();
+    assert_eq!(tmx.matches("<tu ").count(), 26 + 28);
+    assert_eq!(
+        tmx.matches(r#"<prop type="x-document">sre-366</prop>"#)
+            .count(),
+        26
+    );
+    assert_eq!(
+        tmx.matches(r#"<prop type="x-document">sre-412</prop>"#)
+            .count(),
+        28
+    );
+    assert_eq!(tmx.matches("<header ").count(), 1);
+    assert!(tmx.contains(r#"tuid="sre-412-1""#));
+}
+
+fn jsonl(input: &str) -> Vec<u8> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_alinea"))
+        .args(["batch", "--jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_string();
+    let writer =
+        std::thread::spawn(move || std::io::Write::write_all(&mut stdin, input.as_bytes()));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    out.stdout
+}
+
+fn sample_line(id: &str, name: &str) -> String {
+    let read = |lang: &str| {
+        std::fs::read_to_string(root().join(Path::new(&format!("samples/{name}.{lang}.txt"))))
+            .unwrap()
+    };
+    serde_json::json!({"id": id, "src": read("es"), "tgt": read("en")}).to_string()
+}
+
+#[test]
+fn jsonl_shards_concatenated_give_the_same_bytes_as_one_run() {
+    let lines: Vec<String> = (0..150)
+        .map(|k| match k % 4 {
+            0 => sample_line(&format!("d{k}"), "sre-366"),
+            1 => sample_line(&format!("d{k}"), "sre-412"),
+            2 => sample_line(&format!("d{k}"), "boletin-salud"),
+            _ => format!(r#"{{"id": "d{k}", "src": "", "tgt": "Text."}}"#),
+        })
+        .collect();
+    let whole = jsonl(&(lines.join("\n") + "\n"));
+    let mut sharded = Vec::new();
+    for shard in lines.chunks(37) {
+        sharded.extend(jsonl(&(shard.join("\n") + "\n")));
+    }
+    assert!(
+        whole == sharded,
+        "sharded output differs from the whole run"
+    );
+
+    let out: Vec<serde_json::Value> = String::from_utf8(whole)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(out.len(), 150, "one line per document, in input order");
+    assert_eq!(out[0]["id"], "d0");
+    assert_eq!(out[149]["id"], "d149");
+    assert_eq!(out[0]["stats"]["written"], 26);
+    assert!(out[3]["error"].as_str().unwrap().contains("empty"));
+}
