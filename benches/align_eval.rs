@@ -1,30 +1,37 @@
 //! Alignment accuracy on a directory of gold alignments (`NAME.gold`, `NAME.{es,en}.sent`,
 //! `NAME.{es,en}.txt`, `NAME.pairs.tsv`), scored by the evaluation set's own `score.py`.
 //!
-//!     cargo bench --bench align_eval -- [--text] [--set NAME=VALUE ...] DIR [DIR ...]
+//!     cargo bench --bench align_eval -- [--text] [--learn] [--dict FILE] [--set NAME=VALUE ...] DIR [DIR ...]
 //!
 //! Without `--text`, the gold sentences are aligned (`.sent` in, beads out) and scored with
 //! `score.py --dirs`; with `--text`, the raw `.txt` files go through the whole pipeline and
 //! the pairs are scored with `score.py --text`. Scores are printed for all documents and for
 //! each corpus prefix (`wmt12-`, `ntrex-`), so tuning on one half can be checked on the other.
 
-use alinea::align::cost::CostModel;
+use alinea::align::lexicon::Lexicon;
 use alinea::output::{beads, side_text};
-use alinea::{align_documents, input, segment_document};
+use alinea::{align_texts, input, AlignOptions};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn main() {
     let mut text = false;
-    let mut model = CostModel::default();
+    let mut options = AlignOptions::default();
     let mut dirs = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--text" => text = true,
-            "--set" => model
+            "--set" => options
+                .model
                 .set(&args.next().expect("--set NAME=VALUE"))
                 .expect("valid --set"),
+            "--learn" => options.learn = true,
+            "--dict" => {
+                options.lexicon = Lexicon::read(Path::new(&args.next().expect("--dict FILE")))
+                    .expect("readable word list")
+                    .0
+            }
             "--bench" => {}
             _ => dirs.push(PathBuf::from(arg)),
         }
@@ -45,6 +52,8 @@ fn main() {
             })
             .collect();
         names.sort();
+        // (score, correct) of every predicted unit with both sides non-empty, per corpus.
+        let mut calibration: Vec<(String, f64, bool)> = Vec::new();
         for name in &names {
             let base = dir.join(name);
             let ext = if text { "txt" } else { "sent" };
@@ -52,11 +61,8 @@ fn main() {
                 let path = PathBuf::from(format!("{}.{lang}.{ext}", base.display()));
                 input::load(&path, !text).unwrap()
             };
-            let al = align_documents(
-                segment_document(load("es"), "es", !text),
-                segment_document(load("en"), "en", !text),
-                &model,
-            );
+            options.presegmented = !text;
+            let al = align_texts(load("es"), load("en"), &options);
             if text {
                 let tsv: String = al
                     .units
@@ -73,6 +79,19 @@ fn main() {
                 std::fs::write(out.join(format!("{name}.tsv")), tsv).unwrap();
             } else {
                 std::fs::write(out.join(format!("{name}.align")), beads::write(&al.units)).unwrap();
+                let gold = std::fs::read_to_string(dir.join(format!("{name}.gold"))).unwrap();
+                let gold: std::collections::HashSet<String> =
+                    gold.lines().map(|l| l.replace(' ', "")).collect();
+                for unit in al
+                    .units
+                    .iter()
+                    .filter(|u| !u.src.is_empty() && !u.tgt.is_empty())
+                {
+                    let bead = beads::write(std::slice::from_ref(unit))
+                        .trim()
+                        .replace(' ', "");
+                    calibration.push((name.clone(), unit.score, gold.contains(&bead)));
+                }
             }
         }
         for prefix in ["", "wmt12-", "ntrex-"] {
@@ -119,6 +138,51 @@ fn main() {
                 println!("  unaligned: {}", json["unaligned"]);
             }
         }
+        if !text {
+            print_calibration(&calibration);
+        }
         let _ = std::fs::remove_dir_all(&out);
+    }
+}
+
+/// The calibration table: score bucket, units, fraction correct; per corpus half.
+fn print_calibration(units: &[(String, f64, bool)]) {
+    let edges = [0.0, 0.1, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0001];
+    for prefix in ["", "wmt12-", "ntrex-"] {
+        let selected: Vec<&(String, f64, bool)> =
+            units.iter().filter(|u| u.0.starts_with(prefix)).collect();
+        let label = if prefix.is_empty() {
+            "all"
+        } else {
+            prefix.trim_end_matches('-')
+        };
+        print!("  calibration {label:<5}");
+        for w in edges.windows(2) {
+            let bucket: Vec<_> = selected
+                .iter()
+                .filter(|u| u.1 >= w[0] && u.1 < w[1])
+                .collect();
+            if bucket.is_empty() {
+                continue;
+            }
+            let ok = bucket.iter().filter(|u| u.2).count();
+            print!(
+                "  [{:.2},{:.2}) {}: {:.3}",
+                w[0],
+                w[1].min(1.0),
+                bucket.len(),
+                ok as f64 / bucket.len() as f64
+            );
+        }
+        let high: Vec<_> = selected.iter().filter(|u| u.1 >= 0.9).collect();
+        let high_ok = high.iter().filter(|u| u.2).count();
+        let errors = selected.iter().filter(|u| !u.2).count();
+        println!(
+            "\n  {label}: score >= 0.9: {} units, {:.4} correct; errors {} of {}",
+            high.len(),
+            high_ok as f64 / high.len().max(1) as f64,
+            errors,
+            selected.len()
+        );
     }
 }

@@ -26,6 +26,7 @@ pub mod output;
 pub mod segment;
 
 use align::cost::CostModel;
+use align::lexicon::Lexicon;
 use align::{Side, Unit};
 use error::Result;
 use input::Document;
@@ -78,8 +79,45 @@ pub struct Alignment {
 
 /// Aligns two segmented documents.
 pub fn align_documents(src: Segmented, tgt: Segmented, model: &CostModel) -> Alignment {
-    let units = align::align(&side(&src), &side(&tgt), model);
+    align_with_lexicon(src, tgt, model, &Lexicon::default(), false)
+}
+
+/// Aligns two segmented documents with word translations from `lexicon`; with `learn`, a
+/// first pass finds confident one-to-one units, word pairs are learned from them
+/// ([`Lexicon::learn`]), and the documents are aligned again with both lexicons.
+pub fn align_with_lexicon(
+    src: Segmented,
+    tgt: Segmented,
+    model: &CostModel,
+    lexicon: &Lexicon,
+    learn: bool,
+) -> Alignment {
+    let (s, t) = (side(&src), side(&tgt));
+    let mut units = align::align(&s, &t, model, lexicon);
+    if learn {
+        let learned = learn_lexicon(&s, &t, &units);
+        if !learned.is_empty() {
+            let mut both = lexicon.clone();
+            both.extend(&learned);
+            units = align::align(&s, &t, model, &both);
+        }
+    }
     Alignment { src, tgt, units }
+}
+
+/// Word pairs learned from the confident one-to-one units of a first pass.
+fn learn_lexicon(src: &Side, tgt: &Side, units: &[Unit]) -> Lexicon {
+    const CONFIDENT: f64 = 0.9;
+    let pairs: Vec<(&str, &str)> = units
+        .iter()
+        .filter(|u| u.src.len() == 1 && u.tgt.len() == 1 && u.score >= CONFIDENT)
+        .map(|u| (src.sentences[u.src[0]], tgt.sentences[u.tgt[0]]))
+        .map(|(s, t)| if src.lang == Lang::En { (t, s) } else { (s, t) })
+        .collect();
+    match (src.lang, tgt.lang) {
+        (Lang::Es, Lang::En) | (Lang::En, Lang::Es) => Lexicon::learn(&pairs, 2, 0.5),
+        _ => Lexicon::default(),
+    }
 }
 
 /// How to read and align a pair of documents.
@@ -92,6 +130,10 @@ pub struct AlignOptions {
     /// The inputs hold one sentence per line.
     pub presegmented: bool,
     pub model: CostModel,
+    /// Word translations given by the user (`--dict`).
+    pub lexicon: Lexicon,
+    /// Learn word translations from a first pass and realign.
+    pub learn: bool,
 }
 
 impl Default for AlignOptions {
@@ -101,6 +143,8 @@ impl Default for AlignOptions {
             tgt_lang: "en".into(),
             presegmented: false,
             model: CostModel::default(),
+            lexicon: Lexicon::default(),
+            learn: false,
         }
     }
 }
@@ -114,10 +158,12 @@ pub fn align_files(source: &Path, target: &Path, options: &AlignOptions) -> Resu
 
 /// The pipeline on two documents already in memory: segment, align.
 pub fn align_texts(src: Document, tgt: Document, options: &AlignOptions) -> Alignment {
-    align_documents(
+    align_with_lexicon(
         segment_document(src, &options.src_lang, options.presegmented),
         segment_document(tgt, &options.tgt_lang, options.presegmented),
         &options.model,
+        &options.lexicon,
+        options.learn,
     )
 }
 

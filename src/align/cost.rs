@@ -51,6 +51,9 @@ pub struct CostModel {
     pub block_mismatch_cost: f64,
     /// Cost of pairing a question or exclamation with a sentence that is not one.
     pub mark_mismatch_cost: f64,
+    /// How sharply the posterior confidence of a unit follows cost differences: a competing
+    /// reading that costs `t` more is `e` times less likely.
+    pub posterior_temperature: f64,
 }
 
 impl Default for CostModel {
@@ -67,6 +70,7 @@ impl Default for CostModel {
             cross_block_cost: 1.5,
             block_mismatch_cost: 1.0,
             mark_mismatch_cost: 1.0,
+            posterior_temperature: 1.0,
         }
     }
 }

@@ -7,6 +7,7 @@
 //! `1,250.5` both give `12505`); a word key is the start of a spelling-normalised form, so that
 //! cognates such as `migración`/`migration` or `presidente`/`president` share a key.
 
+use super::lexicon::Lexicon;
 use crate::segment::Lang;
 use std::collections::HashMap;
 use unicode_segmentation::UnicodeSegmentation;
@@ -36,6 +37,10 @@ pub struct KeyTable {
     forms: [HashMap<String, Option<(u32, bool)>>; 3],
     /// Number of key-prefix characters for word keys.
     prefix: usize,
+    /// Word translations: each entry is one more key its two words share.
+    lexicon: Lexicon,
+    /// The key id of each lexicon entry, once used.
+    entry_keys: HashMap<u32, u32>,
 }
 
 /// How many leading characters of a normalised word make its cognate key.
@@ -47,6 +52,16 @@ impl KeyTable {
             ids: HashMap::new(),
             forms: Default::default(),
             prefix: COGNATE_PREFIX,
+            lexicon: Lexicon::default(),
+            entry_keys: HashMap::new(),
+        }
+    }
+
+    /// A key table whose words also match through a lexicon of translations.
+    pub fn with_lexicon(lexicon: Lexicon) -> Self {
+        KeyTable {
+            lexicon,
+            ..KeyTable::new()
         }
     }
 
@@ -90,6 +105,16 @@ impl KeyTable {
         let mut keys = Vec::new();
         let mut numbers = Vec::new();
         for word in text.unicode_words() {
+            if !self.lexicon.is_empty() {
+                for &entry in self.lexicon.entries_of(word, lang) {
+                    let next = self.ids.len() as u32;
+                    let id = *self.entry_keys.entry(entry).or_insert(next);
+                    if id == next {
+                        self.ids.insert(format!("~{entry}"), id);
+                    }
+                    keys.push(id);
+                }
+            }
             let Some((id, is_number)) = self.form(word, lang) else {
                 continue;
             };

@@ -7,11 +7,13 @@
 
 pub mod cost;
 pub mod features;
+pub mod lexicon;
 pub mod search;
 
 use crate::segment::Lang;
 use cost::{max_side, CostModel, CostParts, Groups};
 use features::{KeyTable, SentenceFeatures};
+use lexicon::Lexicon;
 use search::{best_path, Band, Step};
 
 /// One side of an alignment problem.
@@ -45,19 +47,21 @@ impl Unit {
     }
 }
 
-/// Aligns two sides with a cost model; the model's length ratio is fitted to the documents.
-pub fn align(src: &Side, tgt: &Side, model: &CostModel) -> Vec<Unit> {
-    let mut table = KeyTable::new();
+/// Aligns two sides with a cost model and a lexicon of word translations (may be empty); the
+/// model's length ratio is fitted to the documents.
+pub fn align(src: &Side, tgt: &Side, model: &CostModel, lexicon: &Lexicon) -> Vec<Unit> {
+    let mut table = KeyTable::with_lexicon(lexicon.clone());
     let sf = side_features(&mut table, src);
     let tf = side_features(&mut table, tgt);
     let weights = key_weights(table.len(), &sf, &tf);
     let mut model = model.clone();
     model.fit_length_ratio(&sf, &tf, typical_length_ratio(src.lang, tgt.lang));
 
-    let path = search_path(&sf, &tf, &model, &weights);
+    let (path, posteriors) = search_path(&sf, &tf, &model, &weights, true);
 
     path.into_iter()
-        .map(|step| {
+        .zip(posteriors)
+        .map(|(step, posterior)| {
             let (a, b) = step.shape;
             let parts = model.cost_of(
                 &sf[step.src..step.src + a],
@@ -67,7 +71,7 @@ pub fn align(src: &Side, tgt: &Side, model: &CostModel) -> Vec<Unit> {
             Unit {
                 src: (step.src..step.src + a).collect(),
                 tgt: (step.tgt..step.tgt + b).collect(),
-                score: confidence(&parts, a, b),
+                score: posterior,
                 parts,
             }
         })
@@ -84,12 +88,15 @@ const BAND_MARGIN: usize = 4;
 
 /// The cheapest path, in time and memory linear in the number of sentences: small problems
 /// are searched whole; large ones coarse-to-fine (as in Vecalign's recursive downsampling).
+/// With `posteriors`, each bead of the path also gets its posterior probability (see
+/// [`search::best_path_with_posteriors`]); otherwise the list is empty.
 fn search_path(
     sf: &[SentenceFeatures],
     tf: &[SentenceFeatures],
     model: &CostModel,
     weights: &[f64],
-) -> Vec<Step> {
+    posteriors: bool,
+) -> (Vec<Step>, Vec<f64>) {
     let (n, m) = (sf.len(), tf.len());
     let (sg, tg) = (
         Groups::new(sf, weights, max_side()),
@@ -98,26 +105,43 @@ fn search_path(
     let cost = |i: usize, j: usize, (a, b): (usize, usize)| {
         model.cost(sg.get(i, a), tg.get(j, b), weights).total()
     };
-    if (n + 1) * (m + 1) <= FULL_SEARCH_CELLS || n < 2 * COARSEN || m < 2 * COARSEN {
-        return best_path(n, m, &Band::full(n, m), search::all_shapes(), cost)
-            .expect("an unrestricted band always admits a path");
-    }
-    // A coarse bead stands for about COARSEN fine beads: its evidence and the price of
-    // leaving it unpaired scale with it.
-    let mut coarse_model = model.clone();
-    coarse_model.lexical_weight *= COARSEN as f64;
-    coarse_model.null_cost *= COARSEN as f64;
-    let coarse = search_path(
-        &coarsen(sf, weights),
-        &coarsen(tf, weights),
-        &coarse_model,
-        weights,
-    );
+    let coarse = if (n + 1) * (m + 1) <= FULL_SEARCH_CELLS || n < 2 * COARSEN || m < 2 * COARSEN {
+        None
+    } else {
+        // A coarse bead stands for about COARSEN fine beads: its evidence and the price of
+        // leaving it unpaired scale with it.
+        let mut coarse_model = model.clone();
+        coarse_model.lexical_weight *= COARSEN as f64;
+        coarse_model.null_cost *= COARSEN as f64;
+        let (steps, _) = search_path(
+            &coarsen(sf, weights),
+            &coarsen(tf, weights),
+            &coarse_model,
+            weights,
+            false,
+        );
+        Some(steps)
+    };
     let mut margin = BAND_MARGIN;
     loop {
-        let band = Band::around(&coarse, COARSEN, n, m, margin);
-        if let Some(path) = best_path(n, m, &band, search::all_shapes(), cost) {
-            return path;
+        let band = match &coarse {
+            None => Band::full(n, m),
+            Some(steps) => Band::around(steps, COARSEN, n, m, margin),
+        };
+        let found = if posteriors {
+            search::best_path_with_posteriors(
+                n,
+                m,
+                &band,
+                search::all_shapes(),
+                model.posterior_temperature,
+                cost,
+            )
+        } else {
+            best_path(n, m, &band, search::all_shapes(), cost).map(|p| (p, Vec::new()))
+        };
+        if let Some(found) = found {
+            return found;
         }
         // Unreachable with a connected band, but never give up: widen and retry.
         margin *= 4;
@@ -170,16 +194,6 @@ fn typical_length_ratio(src: Lang, tgt: Lang) -> f64 {
         (Lang::En, Lang::Es) => 1.0 / 0.91,
         _ => 1.0,
     }
-}
-
-/// Confidence of a unit from its cost: a logistic curve, 0.5 where the evidence for and
-/// against the pairing balance. A unit with an empty side gets 0: nothing was paired.
-fn confidence(parts: &CostParts, a: usize, b: usize) -> f64 {
-    if a == 0 || b == 0 {
-        return 0.0;
-    }
-    let evidence = parts.total();
-    1.0 / (1.0 + evidence.exp())
 }
 
 fn side_features(table: &mut KeyTable, side: &Side) -> Vec<SentenceFeatures> {
@@ -282,7 +296,7 @@ mod tests {
             |i, j, (a, b)| model.cost(sg.get(i, a), tg.get(j, b), &weights).total(),
         )
         .unwrap();
-        let banded = search_path(&sf, &tf, &model, &weights);
+        let (banded, _) = search_path(&sf, &tf, &model, &weights, false);
         assert_eq!(banded, full);
         assert_eq!(full.iter().filter(|s| s.shape == (1, 0)).count(), 11);
     }
@@ -306,7 +320,7 @@ mod tests {
                 "The delegation returned to Mexico on March 15.",
             ],
         );
-        let units = align(&es, &en, &CostModel::default());
+        let units = align(&es, &en, &CostModel::default(), &Lexicon::default());
         let beads: Vec<String> = units.iter().map(Unit::bead).collect();
         assert_eq!(beads, ["1-1", "1-1", "1-0", "1-1"]);
         assert_eq!(units[3].src, [3]);
@@ -333,7 +347,7 @@ mod tests {
                 "The event ended at 18:00.",
             ],
         );
-        let units = align(&es, &en, &CostModel::default());
+        let units = align(&es, &en, &CostModel::default(), &Lexicon::default());
         let beads: Vec<String> = units.iter().map(Unit::bead).collect();
         assert_eq!(beads, ["1-1", "1-2", "1-1"]);
     }

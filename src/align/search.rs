@@ -6,6 +6,7 @@
 //! the documents.
 
 use super::cost::{Shape, SHAPES};
+use rayon::prelude::*;
 
 /// A bead found by the search: source sentences `src..src + shape.0`, target sentences
 /// `tgt..tgt + shape.1`.
@@ -74,82 +75,224 @@ impl Band {
     }
 }
 
+/// The cost of every bead the band admits, computed once (in parallel, row by row: a row's
+/// costs do not depend on the search), then searched as many times as needed.
+pub struct Lattice<'a> {
+    n: usize,
+    m: usize,
+    band: &'a Band,
+    shapes: &'a [Shape],
+    /// Start of each row's cells in the flat tables; one more entry for the end.
+    offsets: Vec<usize>,
+    /// `edge[cell * shapes.len() + k]`: the cost of the bead of shape `k` that ends at `cell`
+    /// (infinite when it would start outside the band).
+    edge: Vec<f32>,
+}
+
+impl<'a> Lattice<'a> {
+    /// Computes the cost of every bead that starts and ends inside `band`.
+    pub fn new<F>(n: usize, m: usize, band: &'a Band, shapes: &'a [Shape], cost: F) -> Lattice<'a>
+    where
+        F: Fn(usize, usize, Shape) -> f64 + Sync,
+    {
+        assert_eq!(
+            band.lo.len(),
+            n + 1,
+            "band must have a window for every source position"
+        );
+        let mut offsets = Vec::with_capacity(n + 2);
+        let mut total = 0usize;
+        for i in 0..=n {
+            offsets.push(total);
+            total += band.hi[i] + 1 - band.lo[i];
+        }
+        offsets.push(total);
+        let edge: Vec<f32> = (0..n + 1)
+            .into_par_iter()
+            .with_min_len(64)
+            .flat_map_iter(|i| {
+                let cost = &cost;
+                (band.lo[i]..=band.hi[i]).flat_map(move |j| {
+                    shapes.iter().map(move |&(a, b)| {
+                        if a <= i && b <= j && band.contains(i - a, j - b) {
+                            cost(i - a, j - b, (a, b)) as f32
+                        } else {
+                            f32::INFINITY
+                        }
+                    })
+                })
+            })
+            .collect();
+        debug_assert_eq!(edge.len(), total * shapes.len());
+        Lattice {
+            n,
+            m,
+            band,
+            shapes,
+            offsets,
+            edge,
+        }
+    }
+
+    fn at(&self, i: usize, j: usize) -> usize {
+        self.offsets[i] + (j - self.band.lo[i])
+    }
+
+    fn edge(&self, cell: usize, k: usize) -> f64 {
+        f64::from(self.edge[cell * self.shapes.len() + k])
+    }
+
+    /// The cheapest bead sequence from (0, 0) to (n, m), or `None` when the band admits none.
+    pub fn best_path(&self) -> Option<Vec<Step>> {
+        let (n, m, band) = (self.n, self.m, self.band);
+        if !band.contains(0, 0) || !band.contains(n, m) {
+            return None;
+        }
+        let total = self.offsets[n + 1];
+        let mut table = vec![f64::INFINITY; total];
+        let mut back = vec![u8::MAX; total];
+        table[self.at(0, 0)] = 0.0;
+        for i in 0..=n {
+            for j in band.lo[i]..=band.hi[i] {
+                if i == 0 && j == 0 {
+                    continue;
+                }
+                let cell = self.at(i, j);
+                let mut best = f64::INFINITY;
+                let mut best_k = u8::MAX;
+                for (k, &(a, b)) in self.shapes.iter().enumerate() {
+                    let e = self.edge(cell, k);
+                    if !e.is_finite() {
+                        continue;
+                    }
+                    let c = table[self.at(i - a, j - b)] + e;
+                    if c < best {
+                        best = c;
+                        best_k = k as u8;
+                    }
+                }
+                table[cell] = best;
+                back[cell] = best_k;
+            }
+        }
+        if !table[self.at(n, m)].is_finite() {
+            return None;
+        }
+        let mut steps = Vec::new();
+        let (mut i, mut j) = (n, m);
+        while i > 0 || j > 0 {
+            let (a, b) = self.shapes[back[self.at(i, j)] as usize];
+            i -= a;
+            j -= b;
+            steps.push(Step {
+                src: i,
+                tgt: j,
+                shape: (a, b),
+            });
+        }
+        steps.reverse();
+        Some(steps)
+    }
+
+    /// For each bead of `path`, the posterior probability that it is right: the share of all
+    /// paths through the band, weighted by `exp(-cost / temperature)`, that use this very bead
+    /// (forward-backward). A bead with no credible alternative gets a posterior near 1; one
+    /// that other readings compete with, less.
+    pub fn posteriors(&self, path: &[Step], temperature: f64) -> Vec<f64> {
+        let (n, m, band) = (self.n, self.m, self.band);
+        let total = self.offsets[n + 1];
+        let k_of = |shape: Shape| {
+            self.shapes
+                .iter()
+                .position(|&s| s == shape)
+                .expect("known shape")
+        };
+        let mut alpha = vec![f64::NEG_INFINITY; total];
+        alpha[self.at(0, 0)] = 0.0;
+        for i in 0..=n {
+            for j in band.lo[i]..=band.hi[i] {
+                if i == 0 && j == 0 {
+                    continue;
+                }
+                let cell = self.at(i, j);
+                alpha[cell] =
+                    log_sum_exp(self.shapes.iter().enumerate().filter_map(|(k, &(a, b))| {
+                        let e = self.edge(cell, k);
+                        e.is_finite()
+                            .then(|| alpha[self.at(i - a, j - b)] - e / temperature)
+                    }));
+            }
+        }
+        let mut beta = vec![f64::NEG_INFINITY; total];
+        beta[self.at(n, m)] = 0.0;
+        for i in (0..=n).rev() {
+            for j in (band.lo[i]..=band.hi[i]).rev() {
+                if i == n && j == m {
+                    continue;
+                }
+                let cell = self.at(i, j);
+                beta[cell] =
+                    log_sum_exp(self.shapes.iter().enumerate().filter_map(|(k, &(a, b))| {
+                        if !band.contains(i + a, j + b) {
+                            return None;
+                        }
+                        let end = self.at(i + a, j + b);
+                        let e = self.edge(end, k);
+                        e.is_finite().then(|| beta[end] - e / temperature)
+                    }));
+            }
+        }
+        let z = alpha[self.at(n, m)];
+        path.iter()
+            .map(|step| {
+                let (a, b) = step.shape;
+                let end = self.at(step.src + a, step.tgt + b);
+                let e = self.edge(end, k_of(step.shape)) / temperature;
+                (alpha[self.at(step.src, step.tgt)] - e + beta[end] - z)
+                    .exp()
+                    .clamp(0.0, 1.0)
+            })
+            .collect()
+    }
+}
+
 /// Finds the cheapest bead sequence that covers `n` source and `m` target sentences, visiting
 /// only cells of `band`. `cost(i, j, shape)` is the cost of the bead that starts at source `i`
 /// and target `j`; return `f64::INFINITY` to forbid it. Returns `None` when the band admits no
 /// complete path.
-pub fn best_path<F>(
+pub fn best_path<F>(n: usize, m: usize, band: &Band, shapes: &[Shape], cost: F) -> Option<Vec<Step>>
+where
+    F: Fn(usize, usize, Shape) -> f64 + Sync,
+{
+    Lattice::new(n, m, band, shapes, cost).best_path()
+}
+
+/// The cheapest path, as [`best_path`], and the posterior of each of its beads (see
+/// [`Lattice::posteriors`]).
+pub fn best_path_with_posteriors<F>(
     n: usize,
     m: usize,
     band: &Band,
     shapes: &[Shape],
-    mut cost: F,
-) -> Option<Vec<Step>>
+    temperature: f64,
+    cost: F,
+) -> Option<(Vec<Step>, Vec<f64>)>
 where
-    F: FnMut(usize, usize, Shape) -> f64,
+    F: Fn(usize, usize, Shape) -> f64 + Sync,
 {
-    assert_eq!(
-        band.lo.len(),
-        n + 1,
-        "band must have a window for every source position"
-    );
-    let mut offsets = Vec::with_capacity(n + 2);
-    let mut total = 0usize;
-    for i in 0..=n {
-        offsets.push(total);
-        total += band.hi[i] + 1 - band.lo[i];
+    let lattice = Lattice::new(n, m, band, shapes, cost);
+    let path = lattice.best_path()?;
+    let posteriors = lattice.posteriors(&path, temperature);
+    Some((path, posteriors))
+}
+
+/// log(Σ exp(x)) without overflow; −∞ for no terms.
+fn log_sum_exp(xs: impl Iterator<Item = f64> + Clone) -> f64 {
+    let max = xs.clone().fold(f64::NEG_INFINITY, f64::max);
+    if max == f64::NEG_INFINITY {
+        return max;
     }
-    offsets.push(total);
-    let mut table = vec![f64::INFINITY; total];
-    let mut back = vec![u8::MAX; total];
-    let at = |i: usize, j: usize| offsets[i] + (j - band.lo[i]);
-    if !band.contains(0, 0) {
-        return None;
-    }
-    table[at(0, 0)] = 0.0;
-    for i in 0..=n {
-        for j in band.lo[i]..=band.hi[i] {
-            if i == 0 && j == 0 {
-                continue;
-            }
-            let mut best = f64::INFINITY;
-            let mut best_k = u8::MAX;
-            for (k, &(a, b)) in shapes.iter().enumerate() {
-                if a > i || b > j || !band.contains(i - a, j - b) {
-                    continue;
-                }
-                let prev = table[at(i - a, j - b)];
-                if !prev.is_finite() {
-                    continue;
-                }
-                let c = prev + cost(i - a, j - b, (a, b));
-                if c < best {
-                    best = c;
-                    best_k = k as u8;
-                }
-            }
-            let cell = at(i, j);
-            table[cell] = best;
-            back[cell] = best_k;
-        }
-    }
-    if !band.contains(n, m) || !table[at(n, m)].is_finite() {
-        return None;
-    }
-    let mut steps = Vec::new();
-    let (mut i, mut j) = (n, m);
-    while i > 0 || j > 0 {
-        let (a, b) = shapes[back[at(i, j)] as usize];
-        i -= a;
-        j -= b;
-        steps.push(Step {
-            src: i,
-            tgt: j,
-            shape: (a, b),
-        });
-    }
-    steps.reverse();
-    Some(steps)
+    max + xs.map(|x| (x - max).exp()).sum::<f64>().ln()
 }
 
 /// All the shapes the cost model knows.
@@ -215,6 +358,24 @@ mod tests {
         let path = best_path(6, 6, &band, all_shapes(), diagonal_cost).unwrap();
         assert!(path.iter().all(|s| s.shape == (1, 1) && s.src == s.tgt));
         assert!(!band.contains(0, 5), "far corners are outside the band");
+    }
+
+    #[test]
+    fn posteriors_are_high_for_clear_beads_and_split_between_equal_readings() {
+        let (path, post) =
+            best_path_with_posteriors(4, 4, &Band::full(4, 4), all_shapes(), 1.0, diagonal_cost)
+                .unwrap();
+        assert_eq!(path.len(), 4);
+        assert!(post.iter().all(|&p| p > 0.9 && p <= 1.0), "{post:?}");
+        // Two equally good readings of one source sentence: each gets about half.
+        let tie = |i: usize, j: usize, shape: Shape| match (i, j, shape) {
+            (0, 0, (1, 1)) | (0, 1, (1, 1)) => 0.0,
+            (_, _, (1, 0)) | (_, _, (0, 1)) => 5.0,
+            _ => 50.0,
+        };
+        let (_, post) =
+            best_path_with_posteriors(1, 2, &Band::full(1, 2), all_shapes(), 1.0, tie).unwrap();
+        assert!(post.iter().all(|&p| (p - 0.5).abs() < 0.01), "{post:?}");
     }
 
     #[test]

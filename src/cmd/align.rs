@@ -1,10 +1,10 @@
 //! `alinea align ES EN`: align two documents and write a translation memory.
 
+use super::common::AlignFlags;
 use super::out::write_output;
-use alinea::align::cost::CostModel;
+use alinea::align_files;
 use alinea::error::{Error, Result};
-use alinea::output::{beads, date, json, summary, tmx, tsv};
-use alinea::{align_files, AlignOptions};
+use alinea::output::{beads, date, explain, json, summary, tmx, tsv};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -16,27 +16,23 @@ pub struct Args {
     /// Write the result here instead of stdout.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Language of the source, written to the TMX as given (es, es-MX ...).
-    #[arg(long, default_value = "es")]
-    pub src_lang: String,
-    /// Language of the target, written to the TMX as given (en, en-US ...).
-    #[arg(long, default_value = "en")]
-    pub tgt_lang: String,
+    #[command(flatten)]
+    pub flags: AlignFlags,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Tmx)]
     pub format: Format,
     /// Also write the alignment in Vecalign bead notation ([0]:[0], [1, 2]:[1], [3]:[]).
     #[arg(long, value_name = "FILE")]
     pub beads: Option<PathBuf>,
-    /// The inputs hold one sentence per line (blank lines are paragraph breaks): do not segment.
-    #[arg(long)]
-    pub presegmented: bool,
     /// Creation date for the TMX, YYYYMMDDThhmmssZ (default: SOURCE_DATE_EPOCH, else now).
     #[arg(long)]
     pub date: Option<String>,
     /// Print no summary on stderr.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Print on stderr, for every unit, the parts of its cost and its confidence.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -48,12 +44,7 @@ pub enum Format {
 
 pub fn run(args: Args) -> Result<()> {
     let date = date::creation_date(args.date.as_deref()).map_err(Error::Usage)?;
-    let options = AlignOptions {
-        src_lang: args.src_lang.clone(),
-        tgt_lang: args.tgt_lang.clone(),
-        presegmented: args.presegmented,
-        model: CostModel::default(),
-    };
+    let options = args.flags.options()?;
     let al = align_files(&args.source, &args.target, &options)?;
     if !args.quiet {
         for (path, doc) in [(&args.source, &al.src), (&args.target, &al.tgt)] {
@@ -70,6 +61,9 @@ pub fn run(args: Args) -> Result<()> {
         Format::Tsv => (tsv::write(&al).into_bytes(), al.units.len(), Vec::new()),
         Format::Json => (json::write(&al).into_bytes(), al.units.len(), Vec::new()),
     };
+    if args.explain {
+        eprint!("{}", explain::render(&al));
+    }
     if let Some(path) = &args.beads {
         write_output(Some(path), beads::write(&al.units).as_bytes())?;
     }

@@ -7,8 +7,8 @@
 //!
 //! Writes one TMX per pair (or one for all with `--merge`), `report.tsv` and `report.json`.
 
+use super::common::AlignFlags;
 use super::out::write_output;
-use alinea::align::cost::CostModel;
 use alinea::batch::{self, Pair, PairStats, Pairing, ReportRow};
 use alinea::error::{Error, Result};
 use alinea::input::{self, Document};
@@ -39,15 +39,8 @@ pub struct Args {
     /// Read JSON lines {"id", "src", "tgt"} on stdin, write one JSON line per document on stdout.
     #[arg(long, conflicts_with_all = ["source_dir", "target_dir", "pairs", "output", "merge"])]
     pub jsonl: bool,
-    /// Language of the source documents.
-    #[arg(long, default_value = "es")]
-    pub src_lang: String,
-    /// Language of the target documents.
-    #[arg(long, default_value = "en")]
-    pub tgt_lang: String,
-    /// The inputs hold one sentence per line: do not segment.
-    #[arg(long)]
-    pub presegmented: bool,
+    #[command(flatten)]
+    pub flags: AlignFlags,
     /// Creation date for the TMX, YYYYMMDDThhmmssZ (default: SOURCE_DATE_EPOCH, else now).
     #[arg(long)]
     pub date: Option<String>,
@@ -57,12 +50,7 @@ pub struct Args {
 pub const SOME_FAILED: i32 = 1;
 
 pub fn run(args: Args) -> Result<i32> {
-    let options = AlignOptions {
-        src_lang: args.src_lang.clone(),
-        tgt_lang: args.tgt_lang.clone(),
-        presegmented: args.presegmented,
-        model: CostModel::default(),
-    };
+    let options = args.flags.options()?;
     if args.jsonl {
         return run_jsonl(&options);
     }
@@ -73,9 +61,11 @@ pub fn run(args: Args) -> Result<i32> {
         .expect("clap requires -o without --jsonl");
     let pairing = match (&args.pairs, &args.source_dir, &args.target_dir) {
         (Some(list), _, _) => batch::read_pair_list(list)?,
-        (None, Some(s), Some(t)) => batch::pair_directories(s, t, &args.src_lang, &args.tgt_lang)?,
+        (None, Some(s), Some(t)) => {
+            batch::pair_directories(s, t, &args.flags.src_lang, &args.flags.tgt_lang)?
+        }
         (None, Some(dir), None) => {
-            batch::pair_directories(dir, dir, &args.src_lang, &args.tgt_lang)?
+            batch::pair_directories(dir, dir, &args.flags.src_lang, &args.flags.tgt_lang)?
         }
         _ => {
             return Err(Error::Usage(
@@ -130,6 +120,7 @@ pub fn run(args: Args) -> Result<i32> {
 /// A progress bar on a terminal; hidden when stderr is not one.
 fn progress_bar(len: usize) -> ProgressBar {
     let bar = ProgressBar::new(len as u64);
+    bar.set_message("0 sentences/s");
     bar.set_style(
         ProgressStyle::with_template("{bar:30} {pos}/{len} pairs, {msg}, {eta} left")
             .expect("valid template"),

@@ -2,5 +2,6 @@
 
 pub mod align;
 pub mod batch;
+pub mod common;
 pub mod out;
 pub mod segment;

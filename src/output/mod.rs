@@ -3,6 +3,7 @@
 
 pub mod beads;
 pub mod date;
+pub mod explain;
 pub mod json;
 pub mod summary;
 pub mod tmx;
