@@ -157,6 +157,8 @@ fn ends_like_sentence(line: &str) -> bool {
 
 /// A heading-like line: short and without final punctuation.
 const HEADING_MAX_CHARS: usize = 160;
+/// A line without final punctuation shorter than this is never the wrapped start of a paragraph.
+const SHORT_LINE_CHARS: usize = 40;
 
 /// Splits text into blocks. With `one_per_line` (pre-segmented input) every non-blank line is
 /// its own block; otherwise blank lines separate paragraphs, bullet lines and heading-like lines
@@ -247,7 +249,8 @@ fn bullet_body(line: &str) -> Option<&str> {
 /// A heading-like line has no final punctuation, is short, and is not the first line of
 /// wrapped running text (which the next line, of similar length, would continue).
 fn is_heading(line: &str, next: Option<&str>) -> bool {
-    if ends_like_sentence(line) || line.chars().count() > HEADING_MAX_CHARS {
+    let chars = line.chars().count();
+    if ends_like_sentence(line) || chars > HEADING_MAX_CHARS {
         return false;
     }
     match next {
@@ -255,7 +258,12 @@ fn is_heading(line: &str, next: Option<&str>) -> bool {
         Some(next) if bullet_body(next).is_some() => true,
         Some(next) => {
             let starts_lower = next.chars().next().is_some_and(|c| c.is_lowercase());
-            !starts_lower && line.chars().count() * 10 < next.chars().count() * 7
+            if starts_lower && ends_like_sentence(next) {
+                return false; // a sentence wrapped onto the next line
+            }
+            // Wrapped running text has long lines; a short line without punctuation stands
+            // alone, and so does a line clearly shorter than the text that follows it.
+            chars < SHORT_LINE_CHARS || (!starts_lower && chars * 10 < next.chars().count() * 7)
         }
     }
 }

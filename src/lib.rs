@@ -30,7 +30,7 @@ use align::lexicon::Lexicon;
 use align::{Side, Unit};
 use error::Result;
 use input::Document;
-use segment::{Lang, Sentence};
+use segment::{Lang, Segmenter, Sentence};
 use std::path::Path;
 
 /// A document cut into sentences.
@@ -59,8 +59,19 @@ impl Segmented {
 /// Cuts a document into sentences with the rules of `lang_tag`; with `presegmented`, each
 /// non-blank line is one sentence.
 pub fn segment_document(doc: Document, lang_tag: &str, presegmented: bool) -> Segmented {
+    let segmenter = Segmenter::builtin(Lang::from_tag(lang_tag));
+    segment_document_with(doc, lang_tag, presegmented, &segmenter)
+}
+
+/// Cuts a document into sentences with the given rules.
+pub fn segment_document_with(
+    doc: Document,
+    lang_tag: &str,
+    presegmented: bool,
+    segmenter: &Segmenter,
+) -> Segmented {
     let lang = Lang::from_tag(lang_tag);
-    let sentences = segment::sentences(&doc, lang, presegmented);
+    let sentences = segment::sentences(&doc, segmenter, presegmented);
     Segmented {
         doc,
         lang_tag: lang_tag.to_string(),
@@ -134,6 +145,9 @@ pub struct AlignOptions {
     pub lexicon: Lexicon,
     /// Learn word translations from a first pass and realign.
     pub learn: bool,
+    /// Segmentation rules for each side; `None`: the built-in rules of the language.
+    pub src_segmenter: Option<Segmenter>,
+    pub tgt_segmenter: Option<Segmenter>,
 }
 
 impl Default for AlignOptions {
@@ -145,6 +159,8 @@ impl Default for AlignOptions {
             model: CostModel::default(),
             lexicon: Lexicon::default(),
             learn: false,
+            src_segmenter: None,
+            tgt_segmenter: None,
         }
     }
 }
@@ -158,9 +174,20 @@ pub fn align_files(source: &Path, target: &Path, options: &AlignOptions) -> Resu
 
 /// The pipeline on two documents already in memory: segment, align.
 pub fn align_texts(src: Document, tgt: Document, options: &AlignOptions) -> Alignment {
+    let segment = |doc: Document, tag: &str, rules: &Option<Segmenter>| {
+        let builtin;
+        let rules = match rules {
+            Some(r) => r,
+            None => {
+                builtin = Segmenter::builtin(Lang::from_tag(tag));
+                &builtin
+            }
+        };
+        segment_document_with(doc, tag, options.presegmented, rules)
+    };
     align_with_lexicon(
-        segment_document(src, &options.src_lang, options.presegmented),
-        segment_document(tgt, &options.tgt_lang, options.presegmented),
+        segment(src, &options.src_lang, &options.src_segmenter),
+        segment(tgt, &options.tgt_lang, &options.tgt_segmenter),
         &options.model,
         &options.lexicon,
         options.learn,

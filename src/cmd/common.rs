@@ -3,6 +3,7 @@
 use alinea::align::cost::CostModel;
 use alinea::align::lexicon::Lexicon;
 use alinea::error::Result;
+use alinea::segment::Segmenter;
 use alinea::AlignOptions;
 use std::path::PathBuf;
 
@@ -20,6 +21,13 @@ pub struct AlignFlags {
     /// A bilingual word list: `english @ spanish` lines (hunalign's format) or `spanish<TAB>english`.
     #[arg(long, value_name = "FILE")]
     pub dict: Option<PathBuf>,
+    /// Segmentation rules (SRX 2.0, as Trados, memoQ, OmegaT or Okapi export them); they take
+    /// precedence over the built-in rules.
+    #[arg(long, value_name = "FILE")]
+    pub srx: Option<PathBuf>,
+    /// Extra abbreviations that do not end a sentence, one per line (`Ing.`).
+    #[arg(long, value_name = "FILE")]
+    pub abbrev: Option<PathBuf>,
     /// Learn word translations from the confident units of a first pass, then align again
     /// (helps long documents; on short news articles it measured slightly worse).
     #[arg(long)]
@@ -44,7 +52,19 @@ impl AlignFlags {
             }
             None => Lexicon::default(),
         };
+        let segmenter = |tag: &str| -> Result<Option<Segmenter>> {
+            if self.srx.is_none() && self.abbrev.is_none() {
+                return Ok(None);
+            }
+            let s = Segmenter::with_user_rules(tag, self.srx.as_deref(), self.abbrev.as_deref())?;
+            for w in &s.warnings {
+                eprintln!("alinea: {w}");
+            }
+            Ok(Some(s))
+        };
         Ok(AlignOptions {
+            src_segmenter: segmenter(&self.src_lang)?,
+            tgt_segmenter: segmenter(&self.tgt_lang)?,
             src_lang: self.src_lang.clone(),
             tgt_lang: self.tgt_lang.clone(),
             presegmented: self.presegmented,

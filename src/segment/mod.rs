@@ -1,0 +1,334 @@
+//! Stage 2, segment: blocks of text become sentences.
+//!
+//! The segmenter finds candidate boundaries in one pass (a run of `.`, `?`, `!` or `…`,
+//! then closing quotes or brackets, then whitespace) and decides each one from the words
+//! around it: abbreviations, initials, numbers, and the case of the next word. Sentences are
+//! byte spans of the original text, trimmed; the text between them is whitespace only.
+//!
+//! ```
+//! use alinea::segment::{split, Lang};
+//! let text = "El Sr. Pérez llegó a las 10:30 a.m. a EE. UU. ¿Qué dijo? Nada.";
+//! let sentences: Vec<&str> = split(text, Lang::Es).into_iter().map(|(s, e)| &text[s..e]).collect();
+//! assert_eq!(sentences, ["El Sr. Pérez llegó a las 10:30 a.m. a EE. UU.", "¿Qué dijo?", "Nada."]);
+//! ```
+
+pub mod engine;
+pub mod srx;
+
+use crate::error::{Error, Result};
+use crate::input::{Block, Document};
+use engine::{Decision, RuleSet};
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+/// The languages with built-in rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Es,
+    En,
+    /// Any other language: generic rules, no abbreviation list.
+    Other,
+}
+
+impl Lang {
+    /// The rules for a language tag such as `es`, `es-MX` or `en_US`.
+    pub fn from_tag(tag: &str) -> Lang {
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "es" | "spa" => Lang::Es,
+            "en" | "eng" => Lang::En,
+            _ => Lang::Other,
+        }
+    }
+}
+
+/// A sentence: a span of the document text and the block it lies in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub block: usize,
+}
+
+/// Splits every block of a document into sentences with `segmenter`. With `presegmented`,
+/// each block (one line) is one sentence.
+pub fn sentences(doc: &Document, segmenter: &Segmenter, presegmented: bool) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (b, Block { start, end, .. }) in doc.blocks.iter().enumerate() {
+        if presegmented {
+            out.push(Sentence {
+                start: *start,
+                end: *end,
+                block: b,
+            });
+            continue;
+        }
+        for (s, e) in segmenter.split(&doc.text[*start..*end]) {
+            out.push(Sentence {
+                start: start + s,
+                end: start + e,
+                block: b,
+            });
+        }
+    }
+    out
+}
+
+/// Splits one block of text into sentence spans with the built-in rules of `lang`.
+pub fn split(text: &str, lang: Lang) -> Vec<(usize, usize)> {
+    Segmenter::builtin(lang).split(text)
+}
+
+/// A compiled set of segmentation rules for one language: the built-in SRX rules, optionally
+/// preceded by a user's SRX rules and abbreviations (which therefore take precedence).
+#[derive(Debug, Clone)]
+pub struct Segmenter {
+    rules: Arc<RuleSet>,
+    /// Rules and language maps that were skipped, with file, line and reason.
+    pub warnings: Vec<String>,
+}
+
+const ES_SRX: &str = include_str!("rules/es.srx");
+const EN_SRX: &str = include_str!("rules/en.srx");
+
+impl Segmenter {
+    /// The built-in rules of a language (English rules for languages without their own).
+    pub fn builtin(lang: Lang) -> Segmenter {
+        static ES: OnceLock<Arc<RuleSet>> = OnceLock::new();
+        static EN: OnceLock<Arc<RuleSet>> = OnceLock::new();
+        let (cell, text, file, tag) = match lang {
+            Lang::Es => (&ES, ES_SRX, "es.srx", "es"),
+            Lang::En | Lang::Other => (&EN, EN_SRX, "en.srx", "en"),
+        };
+        let rules = cell.get_or_init(|| {
+            let doc = srx::parse(text).expect("the built-in SRX files are well-formed");
+            let (rules, _) = doc.rules_for(tag);
+            let (set, skipped) = RuleSet::compile(
+                rules
+                    .into_iter()
+                    .map(|r| (r, format!("built-in {file}:{}", r.line))),
+            );
+            assert!(skipped.is_empty(), "built-in rules compile: {skipped:?}");
+            Arc::new(set)
+        });
+        Segmenter {
+            rules: Arc::clone(rules),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The built-in rules for a language tag, preceded by the rules a user's SRX file gives for
+    /// that tag and by a list of abbreviations (one per line, with or without the final
+    /// period). Rules the engine cannot run are skipped and listed in `warnings`.
+    pub fn with_user_rules(
+        lang_tag: &str,
+        srx_file: Option<&Path>,
+        abbreviations: Option<&Path>,
+    ) -> Result<Segmenter> {
+        let mut segmenter = Segmenter::builtin(Lang::from_tag(lang_tag));
+        let mut user = RuleSet::default();
+        if let Some(path) = abbreviations {
+            let (set, warnings) = abbreviation_rules(path)?;
+            user.extend(set);
+            segmenter.warnings.extend(warnings);
+        }
+        if let Some(path) = srx_file {
+            let bytes = std::fs::read(path).map_err(|e| Error::io(path, "read", e))?;
+            let (text, _) = crate::input::decode(&bytes).map_err(|m| Error::bad_input(path, m))?;
+            let doc = srx::parse(&text).map_err(|m| Error::bad_input(path, m))?;
+            let (rules, problems) = doc.rules_for(lang_tag);
+            let name = path.display().to_string();
+            segmenter
+                .warnings
+                .extend(problems.into_iter().map(|p| format!("{name}: {p}")));
+            if rules.is_empty() {
+                segmenter.warnings.push(format!(
+                    "{name}: no languagemap matches '{lang_tag}'; only the built-in rules apply"
+                ));
+            }
+            let (set, skipped) =
+                RuleSet::compile(rules.into_iter().map(|r| (r, format!("{name}:{}", r.line))));
+            user.extend(set);
+            segmenter.warnings.extend(skipped);
+        }
+        let mut rules = (*segmenter.rules).clone();
+        rules.prepend(user);
+        segmenter.rules = Arc::new(rules);
+        Ok(segmenter)
+    }
+
+    /// Sentence spans of one block of text: byte offsets, trimmed, never empty.
+    pub fn split(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        for cut in self.rules.breaks(text).into_iter().chain([text.len()]) {
+            let piece = &text[from..cut];
+            let lead = piece.len() - piece.trim_start().len();
+            let trimmed = piece.trim();
+            if !trimmed.is_empty() {
+                out.push((from + lead, from + lead + trimmed.len()));
+            }
+            from = cut;
+        }
+        out
+    }
+
+    /// Every candidate position of a block and the rule that decided it.
+    pub fn explain(&self, text: &str) -> Vec<Decision> {
+        self.rules.explain(text)
+    }
+}
+
+/// No-break rules from a list of abbreviations, one per line (`Ing.` or `Ing`).
+fn abbreviation_rules(path: &Path) -> Result<(RuleSet, Vec<String>)> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, "read", e))?;
+    let (text, _) = crate::input::decode(&bytes).map_err(|m| Error::bad_input(path, m))?;
+    let rules: Vec<(srx::Rule, String)> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(|(n, l)| {
+            let word = l.trim().trim_end_matches('.');
+            let boundary = if word.chars().next().is_some_and(char::is_alphanumeric) {
+                r"\b"
+            } else {
+                ""
+            };
+            (
+                srx::Rule {
+                    is_break: false,
+                    before: format!("{boundary}{}\\.", regex::escape(word)),
+                    after: r"\s".to_string(),
+                    line: n + 1,
+                },
+                format!("{}:{}", path.display(), n + 1),
+            )
+        })
+        .collect();
+    Ok(RuleSet::compile(rules.iter().map(|(r, o)| (r, o.clone()))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(text: &str, lang: Lang) -> Vec<&str> {
+        split(text, lang)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn spanish_titles_and_number_abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            seg(
+                "La Dra. Ruiz y el Lic. Gómez firmaron el Comunicado No. 366. Véase el art. 5 y la pág. 12. Fin.",
+                Lang::Es
+            ),
+            [
+                "La Dra. Ruiz y el Lic. Gómez firmaron el Comunicado No. 366.",
+                "Véase el art. 5 y la pág. 12.",
+                "Fin."
+            ]
+        );
+    }
+
+    #[test]
+    fn english_titles_and_dotted_abbreviations() {
+        assert_eq!(
+            seg(
+                "Mr. Smith met Dr. Jones at 9 a.m. in the U.S. Capitol. The U.S. The end.",
+                Lang::En
+            ),
+            [
+                "Mr. Smith met Dr. Jones at 9 a.m. in the U.S. Capitol.",
+                "The U.S.",
+                "The end."
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_in_both_conventions_and_ordinals_stay_whole() {
+        assert_eq!(
+            seg(
+                "Se invirtieron 1.250,5 millones en el 79.º periodo. Son 3,5 %. It cost 1,250.5 dollars.",
+                Lang::Es
+            ),
+            [
+                "Se invirtieron 1.250,5 millones en el 79.º periodo.",
+                "Son 3,5 %.",
+                "It cost 1,250.5 dollars."
+            ]
+        );
+    }
+
+    #[test]
+    fn questions_exclamations_and_quotes() {
+        assert_eq!(
+            seg(
+                "¿Qué pasó? ¡Nada! Dijo: \"Ya basta.\" Luego se fue... Y volvió. «¿Sí?», preguntó él.",
+                Lang::Es
+            ),
+            [
+                "¿Qué pasó?",
+                "¡Nada!",
+                "Dijo: \"Ya basta.\"",
+                "Luego se fue...",
+                "Y volvió.",
+                "«¿Sí?», preguntó él."
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_urls_and_emails() {
+        assert_eq!(
+            seg(
+                "Lo firmó J. R. Martínez. Escriba a prensa@sre.gob.mx o visite https://www.gob.mx/sre. Gracias.",
+                Lang::Es
+            ),
+            [
+                "Lo firmó J. R. Martínez.",
+                "Escriba a prensa@sre.gob.mx o visite https://www.gob.mx/sre.",
+                "Gracias."
+            ]
+        );
+    }
+
+    #[test]
+    fn spanish_country_abbreviation() {
+        assert_eq!(
+            seg(
+                "Viajó a EE. UU. y a Canadá. En EE. UU. El gobierno respondió.",
+                Lang::Es
+            ),
+            [
+                "Viajó a EE. UU. y a Canadá.",
+                "En EE. UU.",
+                "El gobierno respondió."
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_and_gaps_rebuild_the_text() {
+        let text = "  Uno. Dos?  Tres!\n Cuatro ";
+        let spans = split(text, Lang::Es);
+        let mut rebuilt = String::new();
+        let mut at = 0;
+        for (s, e) in &spans {
+            assert!(text[at..*s].trim().is_empty());
+            rebuilt.push_str(&text[at..*e]);
+            at = *e;
+        }
+        rebuilt.push_str(&text[at..]);
+        assert_eq!(rebuilt, text);
+        assert_eq!(spans.len(), 4);
+    }
+}
