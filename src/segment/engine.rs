@@ -15,6 +15,13 @@ struct Compiled {
     is_break: bool,
     /// `(?:before)\z`, matched against the text just before the position.
     before: Option<Regex>,
+    /// How many bytes before the position `before` can need (its longest match, plus one
+    /// character of context for `\b`); `None`: the whole window.
+    before_reach: Option<usize>,
+    /// The characters `before` can end with and `after` can start with (`None`: any), so
+    /// that most rules are ruled out at a position without running a regex.
+    before_last: Option<Vec<(char, char)>>,
+    after_first: Option<Vec<(char, char)>>,
     /// `\A(?:after)`, matched against the text just after the position.
     after: Option<Regex>,
     /// Where the rule comes from, for `--explain` ("built-in es.srx:12", "my.srx:40").
@@ -67,6 +74,9 @@ impl RuleSet {
             match (before, after) {
                 (Ok(before), Ok(after)) => set.rules.push(Compiled {
                     is_break: rule.is_break,
+                    before_reach: reach(&rule.before),
+                    before_last: edge_chars_of(&rule.before, false),
+                    after_first: edge_chars_of(&rule.after, true),
                     before,
                     after,
                     origin,
@@ -100,11 +110,30 @@ impl RuleSet {
 
     /// The first rule that matches at `at`: its index.
     fn decide(&self, text: &str, at: usize) -> Option<usize> {
-        let before = &text[window_start(text, at)..at];
+        let start = window_start(text, at);
         let after = &text[at..window_end(text, at)];
+        let prev = text[..at].chars().next_back();
+        let next = after.chars().next();
+        let admits = |set: &Option<Vec<(char, char)>>, c: Option<char>| match (set, c) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(ranges), Some(c)) => {
+                // Sorted, non-overlapping ranges: the last range starting at or before c.
+                let k = ranges.partition_point(|&(lo, _)| lo <= c);
+                k > 0 && c <= ranges[k - 1].1
+            }
+        };
         self.rules.iter().position(|r| {
-            r.after.as_ref().is_none_or(|re| re.is_match(after))
-                && r.before.as_ref().is_none_or(|re| re.is_match(before))
+            admits(&r.after_first, next)
+                && admits(&r.before_last, prev)
+                && r.after.as_ref().is_none_or(|re| re.is_match(after))
+                && r.before.as_ref().is_none_or(|re| {
+                    let from = match r.before_reach {
+                        Some(reach) if at - start > reach => char_floor(text, at - reach),
+                        _ => start,
+                    };
+                    re.is_match(&text[from..at])
+                })
         })
     }
 
@@ -133,6 +162,94 @@ impl RuleSet {
             })
             .collect()
     }
+}
+
+/// How far back a `beforebreak` pattern can look: its longest match in bytes plus one
+/// character (4 bytes) of context, when it is bounded and never asserts the start of the text.
+fn reach(pattern: &str) -> Option<usize> {
+    let hir = regex_syntax::parse(&translate(pattern).ok()?).ok()?;
+    let props = hir.properties();
+    if props.look_set().contains(regex_syntax::hir::Look::Start)
+        || props.look_set().contains(regex_syntax::hir::Look::StartLF)
+        || props
+            .look_set()
+            .contains(regex_syntax::hir::Look::StartCRLF)
+    {
+        return None;
+    }
+    props.maximum_len().map(|n| n + 4)
+}
+
+/// The characters a pattern's matches can start with (`first`) or end with, as ranges;
+/// `None` when the pattern can match the empty string or the set cannot be worked out.
+fn edge_chars_of(pattern: &str, first: bool) -> Option<Vec<(char, char)>> {
+    if pattern.is_empty() {
+        return None;
+    }
+    let hir = regex_syntax::parse(&translate(pattern).ok()?).ok()?;
+    let mut ranges = edge_chars(&hir, first)?;
+    ranges.sort_unstable();
+    let mut merged: Vec<(char, char)> = Vec::with_capacity(ranges.len());
+    for (lo, hi) in ranges {
+        match merged.last_mut() {
+            Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
+            _ => merged.push((lo, hi)),
+        }
+    }
+    Some(merged)
+}
+
+fn edge_chars(hir: &regex_syntax::hir::Hir, first: bool) -> Option<Vec<(char, char)>> {
+    use regex_syntax::hir::{Class, HirKind};
+    if hir.properties().minimum_len() == Some(0) {
+        return None;
+    }
+    match hir.kind() {
+        HirKind::Literal(lit) => {
+            let text = std::str::from_utf8(&lit.0).ok()?;
+            let c = if first {
+                text.chars().next()?
+            } else {
+                text.chars().next_back()?
+            };
+            Some(vec![(c, c)])
+        }
+        HirKind::Class(Class::Unicode(class)) => Some(
+            class
+                .ranges()
+                .iter()
+                .map(|r| (r.start(), r.end()))
+                .collect(),
+        ),
+        HirKind::Repetition(rep) => edge_chars(&rep.sub, first),
+        HirKind::Capture(cap) => edge_chars(&cap.sub, first),
+        HirKind::Concat(items) => {
+            let mut iter: Box<dyn Iterator<Item = &regex_syntax::hir::Hir>> = if first {
+                Box::new(items.iter())
+            } else {
+                Box::new(items.iter().rev())
+            };
+            // Zero-width assertions (\b, ^) do not consume the edge character.
+            let item = iter.find(|h| !matches!(h.kind(), HirKind::Look(_)))?;
+            edge_chars(item, first)
+        }
+        HirKind::Alternation(alts) => {
+            let mut all = Vec::new();
+            for alt in alts {
+                all.extend(edge_chars(alt, first)?);
+            }
+            Some(all)
+        }
+        _ => None,
+    }
+}
+
+/// The largest char boundary at or before `i`.
+fn char_floor(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Rewrites the few ICU/Java regex spellings that differ in Rust's regex syntax, and refuses
@@ -200,68 +317,84 @@ fn window_end(text: &str, at: usize) -> usize {
     end
 }
 
-/// Characters near which a break may be: terminal punctuation, closing brackets, bullets.
-fn is_trigger(c: char) -> bool {
-    matches!(
-        c,
-        '.' | '?' | '!' | '…' | ')' | '•' | '⁃' | '。' | '？' | '！'
-    )
-}
-
 const TERMINALS: [char; 7] = ['.', '?', '!', '…', '。', '？', '！'];
 const CLOSERS: [char; 8] = ['"', '\'', '”', '’', '»', ')', ']', '›'];
+const BULLETS: [char; 2] = ['•', '⁃'];
 
-/// How far from a trigger character a word boundary is still a candidate (list markers such as
-/// `• 10.` put the break a few characters before the period).
-const NEAR: usize = 8;
-
-/// The candidate positions of a text, sorted, without duplicates.
+/// The candidate positions of a text, sorted, without duplicates: after each run of terminal
+/// punctuation and its closers (and after the whitespace that follows it), and before list
+/// markers (`2.`, `b)`, `3.)`) and bullets that follow a space.
 fn candidates(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut last_trigger_end = 0usize;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        if !is_trigger(c) {
-            continue;
-        }
+    let mut i = 0;
+    while i < bytes.len() {
+        // Every trigger is ASCII (. ? ! )) or starts with one of three UTF-8 lead bytes.
+        let Some(off) = bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'?' | b'!' | b')' | 0xE2 | 0xE3 | 0xEF))
+        else {
+            break;
+        };
+        i += off;
+        let c = text[i..].chars().next().expect("i is a char boundary");
         if TERMINALS.contains(&c) {
-            // The end of the punctuation run and its closers.
-            let mut e = k + 1;
-            while e < chars.len() && TERMINALS.contains(&chars[e].1) {
-                e += 1;
+            let mut end = i + c.len_utf8();
+            for d in text[end..].chars() {
+                if TERMINALS.contains(&d) || CLOSERS.contains(&d) {
+                    end += d.len_utf8();
+                } else {
+                    break;
+                }
             }
-            while e < chars.len() && CLOSERS.contains(&chars[e].1) {
-                e += 1;
+            out.push(end);
+            let next = end + (text.len() - end - text[end..].trim_start().len());
+            if next > end {
+                out.push(next);
             }
-            let end = chars.get(e).map_or(text.len(), |&(p, _)| p);
-            if end < text.len() {
-                out.push(end);
+            if c == '.' {
+                marker_start(text, i, &mut out);
             }
+            i = end;
+            continue;
+        } else if c == ')' {
+            marker_start(text, i, &mut out);
+        } else if BULLETS.contains(&c) && i > 0 && bytes[i - 1].is_ascii_whitespace() {
+            push_space_run(text, i, &mut out);
         }
-        // Word boundaries near the trigger.
-        let lo = i.saturating_sub(NEAR).max(last_trigger_end.min(i));
-        let hi = (i + c.len_utf8() + NEAR).min(text.len());
-        let mut k0 = k;
-        while k0 > 0 && chars[k0 - 1].0 >= lo {
-            k0 -= 1;
-        }
-        let mut k1 = k;
-        while k1 + 1 < chars.len() && chars[k1 + 1].0 < hi {
-            k1 += 1;
-        }
-        for w in k0.max(1)..=k1 {
-            let (p, here) = chars[w];
-            let prev = chars[w - 1].1;
-            if prev.is_whitespace() != here.is_whitespace() {
-                out.push(p);
-            }
-        }
-        last_trigger_end = i + c.len_utf8();
+        i += c.len_utf8();
     }
     out.sort_unstable();
     out.dedup();
     out.retain(|&p| p > 0 && p < text.len());
     out
+}
+
+/// For the punctuation of a possible list marker at `punct` (`2.`, `b)`, `(3)`, `•4.`), the
+/// positions before the marker and before the whitespace that precedes it.
+fn marker_start(text: &str, punct: usize, out: &mut Vec<usize>) {
+    let token_start = text[..punct]
+        .rfind(|c: char| c.is_whitespace())
+        .map_or(0, |p| {
+            p + text[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let token = &text[token_start..punct];
+    let is_marker = !token.is_empty()
+        && token.chars().count() <= 4
+        && token
+            .trim_start_matches(['(', '•', '⁃'])
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase());
+    if is_marker && token_start > 0 {
+        push_space_run(text, token_start, out);
+    }
+}
+
+/// The position `at` and the start of the whitespace run just before it.
+fn push_space_run(text: &str, at: usize, out: &mut Vec<usize>) {
+    out.push(at);
+    let before = text[..at].trim_end();
+    out.push(before.len());
 }
 
 #[cfg(test)]
@@ -307,12 +440,33 @@ mod tests {
     }
 
     #[test]
-    fn candidates_are_only_near_punctuation() {
-        let text = "one two three. four five six";
+    fn candidates_are_after_punctuation_and_before_list_markers() {
+        let text = "one two three. four 2. five • six";
         let c = candidates(text);
         assert!(c.contains(&14), "after the period");
         assert!(c.contains(&15), "after the space");
+        assert!(c.contains(&19) && c.contains(&20), "before the marker 2.");
+        assert!(c.contains(&28), "before the bullet");
         assert!(!c.contains(&4), "far from any punctuation");
+    }
+
+    #[test]
+    fn edge_characters_rule_out_rules_cheaply() {
+        assert_eq!(
+            edge_chars_of(r"\s+\p{Lu}", true),
+            edge_chars_of(r"\s", true)
+        );
+        assert_eq!(edge_chars_of(r"\bMr\.", false), Some(vec![('.', '.')]));
+        assert_eq!(edge_chars_of(r"(?:a|b)c", true), Some(vec![('a', 'b')]));
+        assert_eq!(edge_chars_of(r"x?y", true), None);
+        assert_eq!(edge_chars_of(r"", true), None);
+    }
+
+    #[test]
+    fn bounded_patterns_look_back_only_as_far_as_they_can_match() {
+        assert_eq!(reach(r"\bMr\."), Some(3 + 4));
+        assert_eq!(reach(r"[.?!]+"), None);
+        assert_eq!(reach(r"^\d\."), None);
     }
 
     #[test]

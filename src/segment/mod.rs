@@ -18,6 +18,7 @@ pub mod srx;
 use crate::error::{Error, Result};
 use crate::input::{Block, Document};
 use engine::{Decision, RuleSet};
+use rayon::prelude::*;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
@@ -57,26 +58,44 @@ pub struct Sentence {
 /// Splits every block of a document into sentences with `segmenter`. With `presegmented`,
 /// each block (one line) is one sentence.
 pub fn sentences(doc: &Document, segmenter: &Segmenter, presegmented: bool) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    for (b, Block { start, end, .. }) in doc.blocks.iter().enumerate() {
+    let block_sentences = |(b, block): (usize, &Block)| -> Vec<Sentence> {
+        let Block { start, end, .. } = *block;
         if presegmented {
-            out.push(Sentence {
-                start: *start,
-                end: *end,
+            return vec![Sentence {
+                start,
+                end,
                 block: b,
-            });
-            continue;
+            }];
         }
-        for (s, e) in segmenter.split(&doc.text[*start..*end]) {
-            out.push(Sentence {
+        segmenter
+            .split(&doc.text[start..end])
+            .into_iter()
+            .map(|(s, e)| Sentence {
                 start: start + s,
                 end: start + e,
                 block: b,
-            });
-        }
+            })
+            .collect()
+    };
+    // Blocks are independent: long documents are segmented on all cores.
+    if doc.text.len() >= PARALLEL_BYTES && !presegmented {
+        doc.blocks
+            .par_iter()
+            .enumerate()
+            .with_min_len(256)
+            .flat_map_iter(block_sentences)
+            .collect()
+    } else {
+        doc.blocks
+            .iter()
+            .enumerate()
+            .flat_map(block_sentences)
+            .collect()
     }
-    out
 }
+
+/// Documents at least this long are segmented in parallel.
+const PARALLEL_BYTES: usize = 1 << 20;
 
 /// Splits one block of text into sentence spans with the built-in rules of `lang`.
 pub fn split(text: &str, lang: Lang) -> Vec<(usize, usize)> {
