@@ -3,6 +3,19 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// A place in a file: 1-based line, and 1-based column counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Pos {
+    pub line: u32,
+    pub col: u32,
+}
+
+impl fmt::Display for Pos {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.col)
+    }
+}
+
 /// Everything that can go wrong in the pipeline. The binary prints it once, on one line,
 /// and exits with [`Error::exit_code`].
 #[derive(Debug)]
@@ -15,6 +28,13 @@ pub enum Error {
     },
     /// The input is not text alinea can align: empty, binary, undecodable.
     BadInput { path: PathBuf, message: String },
+    /// A file that is not well-formed (XML, TSV ...), at a line and column (both 1-based).
+    Syntax {
+        path: PathBuf,
+        line: u32,
+        col: u32,
+        message: String,
+    },
     /// Options that do not fit together or do not parse.
     Usage(String),
 }
@@ -23,6 +43,15 @@ impl Error {
     pub fn bad_input(path: &Path, message: impl Into<String>) -> Self {
         Error::BadInput {
             path: path.to_path_buf(),
+            message: message.into(),
+        }
+    }
+
+    pub fn syntax(path: &Path, pos: Pos, message: impl Into<String>) -> Self {
+        Error::Syntax {
+            path: path.to_path_buf(),
+            line: pos.line,
+            col: pos.col,
             message: message.into(),
         }
     }
@@ -61,6 +90,12 @@ impl fmt::Display for Error {
                 write!(f, "{}: cannot {action}: {reason}", path.display())
             }
             Error::BadInput { path, message } => write!(f, "{}: {message}", path.display()),
+            Error::Syntax {
+                path,
+                line,
+                col,
+                message,
+            } => write!(f, "{}:{line}:{col}: {message}", path.display()),
             Error::Usage(message) => write!(f, "{message}"),
         }
     }

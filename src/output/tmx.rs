@@ -6,10 +6,9 @@
 //! `x-document`. Characters XML 1.0 forbids are removed and counted.
 
 use super::{format_score, side_text};
+use crate::tm::tmx_write::{self, HeaderOut};
+use crate::tm::{Prop, Tu, Tuv};
 use crate::Alignment;
-use quick_xml::escape::partial_escape;
-use quick_xml::events::{BytesDecl, BytesText, Event};
-use quick_xml::Writer;
 
 /// What the header says besides the fixed attributes.
 #[derive(Debug, Clone)]
@@ -29,64 +28,50 @@ pub struct TmxReport {
 
 /// Writes the TMX document for an alignment.
 pub fn write(al: &Alignment, options: &TmxOptions) -> (Vec<u8>, TmxReport) {
-    let mut report = TmxReport::default();
-    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-    let io = "writing to memory cannot fail";
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
-        .expect(io);
-    w.write_event(Event::DocType(BytesText::from_escaped(
-        r#"tmx SYSTEM "tmx14.dtd""#,
-    )))
-    .expect(io);
-    w.create_element("tmx")
-        .with_attribute(("version", "1.4"))
-        .write_inner_content(|w| {
-            w.create_element("header")
-                .with_attributes([
-                    ("creationtool", "alinea"),
-                    ("creationtoolversion", env!("CARGO_PKG_VERSION")),
-                    ("segtype", "sentence"),
-                    ("o-tmf", "alinea"),
-                    ("adminlang", "en"),
-                    ("srclang", al.src.lang_tag.as_str()),
-                    ("datatype", "plaintext"),
-                    ("creationdate", options.date.as_str()),
-                ])
-                .write_empty()?;
-            w.create_element("body").write_inner_content(|w| {
-                for (k, unit) in al.units.iter().enumerate() {
-                    if unit.src.is_empty() || unit.tgt.is_empty() {
-                        continue;
-                    }
-                    let (src, lost_s) = xml_clean(&side_text(&al.src, &unit.src));
-                    let (tgt, lost_t) = xml_clean(&side_text(&al.tgt, &unit.tgt));
-                    if lost_s + lost_t > 0 {
-                        report.removed_chars.push((k, lost_s + lost_t));
-                    }
-                    report.written += 1;
-                    let tuid = tuid(&al.src.doc.name, k);
-                    w.create_element("tu")
-                        .with_attributes([
-                            ("tuid", tuid.as_str()),
-                            ("creationdate", options.date.as_str()),
-                        ])
-                        .write_inner_content(|w| {
-                            prop(w, "x-alignment-score", &format_score(unit.score))?;
-                            prop(w, "x-bead", &unit.bead())?;
-                            prop(w, "x-document", &al.src.doc.name)?;
-                            tuv(w, &al.src.lang_tag, &src)?;
-                            tuv(w, &al.tgt.lang_tag, &tgt)?;
-                            Ok(())
-                        })?;
-                }
-                Ok(())
-            })?;
-            Ok(())
-        })
-        .expect(io);
-    let mut bytes = w.into_inner();
-    bytes.push(b'\n');
+    let (units, report) = units(al, &options.date);
+    let bytes = tmx_write::to_bytes(&header(al, &options.date), &units);
     (bytes, report)
+}
+
+/// The header for an alignment's TMX.
+pub fn header(al: &Alignment, date: &str) -> HeaderOut {
+    HeaderOut::sentences(&al.src.lang_tag, date)
+}
+
+/// The units of an alignment as TMX units, in order: those with both sides non-empty.
+/// `written` in the report counts them.
+pub fn units(al: &Alignment, date: &str) -> (Vec<Tu>, TmxReport) {
+    let mut report = TmxReport::default();
+    let mut out = Vec::new();
+    for (k, unit) in al.units.iter().enumerate() {
+        if unit.src.is_empty() || unit.tgt.is_empty() {
+            continue;
+        }
+        let (src, lost_s) = xml_clean(&side_text(&al.src, &unit.src));
+        let (tgt, lost_t) = xml_clean(&side_text(&al.tgt, &unit.tgt));
+        if lost_s + lost_t > 0 {
+            report.removed_chars.push((k, lost_s + lost_t));
+        }
+        report.written += 1;
+        let clean = |s: &str| xml_clean(s).0;
+        out.push(Tu {
+            attrs: vec![
+                ("tuid".into(), tuid(&al.src.doc.name, k)),
+                ("creationdate".into(), date.to_string()),
+            ],
+            props: vec![
+                Prop::new("x-alignment-score", &format_score(unit.score)),
+                Prop::new("x-bead", &unit.bead()),
+                Prop::new("x-document", &clean(&al.src.doc.name)),
+            ],
+            tuvs: vec![
+                Tuv::plain(&al.src.lang_tag, &src),
+                Tuv::plain(&al.tgt.lang_tag, &tgt),
+            ],
+            ..Tu::default()
+        });
+    }
+    (out, report)
 }
 
 /// The tuid of unit `k` (0-based) of a document: `NAME-1`, `NAME-2` ... Units keep their
@@ -95,35 +80,10 @@ pub fn tuid(document: &str, k: usize) -> String {
     format!("{document}-{}", k + 1)
 }
 
-fn prop(w: &mut Writer<Vec<u8>>, kind: &str, value: &str) -> std::io::Result<()> {
-    let (value, _) = xml_clean(value);
-    w.create_element("prop")
-        .with_attribute(("type", kind))
-        .write_text_content(BytesText::new(&value))?;
-    Ok(())
-}
-
-fn tuv(w: &mut Writer<Vec<u8>>, lang: &str, text: &str) -> std::io::Result<()> {
-    w.create_element("tuv")
-        .with_attribute(("xml:lang", lang))
-        .write_inner_content(|w| {
-            // Only <, > and & need escaping in text; quotes stay readable.
-            w.create_element("seg")
-                .write_text_content(BytesText::from_escaped(partial_escape(text)))?;
-            Ok(())
-        })?;
-    Ok(())
-}
-
 /// Removes the characters XML 1.0 forbids (C0 controls other than tab, LF and CR; U+FFFE and
 /// U+FFFF) and trims the result. Returns the text and the number of characters removed.
 pub fn xml_clean(text: &str) -> (String, usize) {
-    let allowed = |c: char| {
-        matches!(c, '\t' | '\n' | '\r')
-            || ('\u{20}'..='\u{D7FF}').contains(&c)
-            || ('\u{E000}'..='\u{FFFD}').contains(&c)
-            || c >= '\u{10000}'
-    };
+    let allowed = crate::tm::tmx_read::xml_char;
     let removed = text.chars().filter(|&c| !allowed(c)).count();
     if removed == 0 {
         return (text.trim().to_string(), 0);
