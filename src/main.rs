@@ -15,12 +15,15 @@ enum Cli {
     Align(cmd::align::Args),
     /// Split a text into sentences, one per line.
     Segment(cmd::segment::Args),
+    /// Merge, inspect, validate and convert translation memories.
+    Tmx(cmd::tmx::Args),
 }
 
 fn main() {
     let result = match Cli::parse() {
         Cli::Align(args) => cmd::align::run(args),
         Cli::Segment(args) => cmd::segment::run(args),
+        Cli::Tmx(args) => cmd::tmx::run(args),
     };
     if let Err(err) = result {
         eprintln!("alinea: {err}");

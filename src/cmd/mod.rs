@@ -3,3 +3,4 @@
 pub mod align;
 pub mod out;
 pub mod segment;
+pub mod tmx;

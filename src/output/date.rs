@@ -83,6 +83,11 @@ pub fn creation_date(given: Option<&str>) -> Result<String, String> {
 /// `20240926T111700+0200`), or `2024-09-26 11:17:00 UTC`. `None` when it is none of these or
 /// not a real date.
 pub fn to_utc(date: &str) -> Option<String> {
+    to_epoch(date).map(format_epoch)
+}
+
+/// Like [`to_utc`], as seconds since the Unix epoch.
+pub fn to_epoch(date: &str) -> Option<u64> {
     let s = date.trim();
     let digits: String = s
         .chars()
@@ -125,7 +130,7 @@ pub fn to_utc(date: &str) -> Option<String> {
     let num = |r: std::ops::Range<usize>| local[r].parse::<i64>().unwrap_or(0);
     let days = days_from_civil(num(0..4), num(4..6) as u32, num(6..8) as u32);
     let secs = days * 86_400 + num(9..11) * 3600 + num(11..13) * 60 + num(13..15) - offset_min * 60;
-    u64::try_from(secs).ok().map(format_epoch)
+    u64::try_from(secs).ok()
 }
 
 /// (year, month, day) to days since 1970-01-01, Howard Hinnant's algorithm.

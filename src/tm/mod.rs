@@ -1,6 +1,6 @@
 //! Translation memories outside the alignment run: one unit model ([`Tu`]) and the formats
 //! that read and write it: [`tmx_read`] and [`tmx_write`] (TMX 1.1 to 1.4b); [`lang`]
-//! (language tags) and [`profile`] (what each CAT tool imports best).
+//! (language tags) and [`profile`] (what each CAT tool imports best); [`merge`].
 //!
 //! Readers stream: a file of gigabytes is read one `<tu>` at a time.
 //!
@@ -18,6 +18,7 @@
 //! ```
 
 pub mod lang;
+pub mod merge;
 pub mod profile;
 pub mod tmx_read;
 pub mod tmx_write;
@@ -84,16 +85,16 @@ impl Tu {
     }
 
     /// What `keep-newest` compares: the change date, then the creation date, each the latest
-    /// of the unit's and its variants', as UTC `YYYYMMDDThhmmssZ` (dates with an offset are
-    /// converted; a missing or unreadable date sorts first).
-    pub fn date_key(&self) -> (String, String) {
+    /// of the unit's and its variants', in seconds since the epoch (dates with an offset
+    /// are converted to UTC; a missing or unreadable date is 0 and sorts first).
+    pub fn date_key(&self) -> (u64, u64) {
         let latest = |name: &str| {
             std::iter::once(&self.attrs)
                 .chain(self.tuvs.iter().map(|t| &t.attrs))
                 .filter_map(|attrs| find_attr(attrs, name))
-                .filter_map(crate::output::date::to_utc)
+                .filter_map(crate::output::date::to_epoch)
                 .max()
-                .unwrap_or_default()
+                .unwrap_or(0)
         };
         (latest("changedate"), latest("creationdate"))
     }
@@ -115,6 +116,10 @@ pub struct Tuv {
 }
 
 impl Tuv {
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        find_attr(&self.attrs, name)
+    }
+
     /// A variant with plain text.
     pub fn plain(lang: &str, text: &str) -> Tuv {
         Tuv {
@@ -406,6 +411,9 @@ mod tests {
         new.set_attr("creationdate", "20190101T000000Z");
         new.set_attr("changedate", "2020-01-01T09:00:00+02:00");
         assert!(new.date_key() > old.date_key());
-        assert_eq!(new.date_key().0, "20200101T070000Z");
+        assert_eq!(
+            crate::output::date::format_epoch(new.date_key().0),
+            "20200101T070000Z"
+        );
     }
 }
