@@ -37,6 +37,8 @@ pub enum Error {
     },
     /// Options that do not fit together or do not parse.
     Usage(String),
+    /// A check found problems in a file (they were printed as they were found).
+    Problems { path: PathBuf, count: usize },
 }
 
 impl Error {
@@ -64,9 +66,11 @@ impl Error {
         }
     }
 
-    /// Exit codes documented in README: 2 for bad input or usage, 3 for a failed write.
+    /// Exit codes documented in README: 1 when a check found problems, 2 for bad input or
+    /// usage, 3 for a failed write.
     pub fn exit_code(&self) -> i32 {
         match self {
+            Error::Problems { .. } => 1,
             Error::Io { action, .. } if *action == "write" => 3,
             _ => 2,
         }
@@ -97,6 +101,10 @@ impl fmt::Display for Error {
                 message,
             } => write!(f, "{}:{line}:{col}: {message}", path.display()),
             Error::Usage(message) => write!(f, "{message}"),
+            Error::Problems { path, count } => {
+                let s = if *count == 1 { "" } else { "s" };
+                write!(f, "{}: {count} problem{s}", path.display())
+            }
         }
     }
 }

@@ -406,3 +406,93 @@ fn align_with_a_profile_writes_what_the_tool_imports_best() {
     ]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn validate_passes_what_alinea_writes_and_the_tool_exports() {
+    let mut args = vec!["tmx", "validate"];
+    let files = committed_tmx();
+    args.extend(files.iter().map(String::as_str));
+    args.extend([
+        "tests/data/cat/trados-studio.tmx",
+        "tests/data/cat/memoq.tmx",
+        "tests/data/cat/omegat.tmx",
+    ]);
+    let out = alinea(&args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(out.stdout.is_empty());
+    assert!(stderr(&out).contains("tmx/sre-366.tmx: 26 units, no problems"));
+}
+
+#[test]
+fn validate_reports_each_problem_with_file_line_and_column_and_exits_1() {
+    let dir = temp_dir("validate");
+    let path = dir.join("defects.tmx");
+    std::fs::write(
+        &path,
+        "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\">\n<header creationdate=\"2025-03-01 10:15:00\"/>\n<body>\n\
+         <tu>\n  <tuv xml:lang=\"es_ES\"><seg>Hola </seg></tuv>\n  <tuv xml:lang=\"en\"><seg></seg></tuv>\n</tu>\n\
+         <tu srclang=\"es\"><tuv xml:lang=\"en\"><seg>Only\u{b}English</seg></tuv></tu>\n</body>\n</tmx>\n",
+    )
+    .unwrap();
+    let out = alinea(&["tmx", "validate", path_str(&path)]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let report = String::from_utf8(out.stdout.clone()).unwrap();
+    let file = path.display().to_string();
+    for line in [
+        format!("{file}:3:1: the header has no srclang"),
+        format!("{file}:3:1: <header> creationdate=\"2025-03-01 10:15:00\" is not a date"),
+        format!("{file}:6:3: xml:lang: 'es_ES' is not a BCP 47 tag"),
+        format!("{file}:6:30: whitespace at the end of the segment"),
+        format!("{file}:7:27: empty segment"),
+        format!("{file}:9:1: srclang es, but es_ES at 6:3: one language tagged two ways"),
+        format!("{file}:9:1: <tu> with one <tuv> (en): no translation"),
+        format!("{file}:9:1: no <tuv> in the srclang es (this unit has en)"),
+        format!("{file}:9:46: character U+000B, which XML 1.0 forbids"),
+    ] {
+        assert!(
+            report.lines().any(|l| l.starts_with(&line)),
+            "{line}\n{report}"
+        );
+    }
+    assert_eq!(report.lines().count(), 9, "{report}");
+    assert!(stderr(&out).contains("9 problems"));
+
+    // Not well-formed: one problem at its place, still exit code 1.
+    std::fs::write(&path, "<tmx version=\"1.4\"><header srclang=\"es\"/><body>\n<tu><tuv xml:lang=\"es\"><seg>a</tuv>").unwrap();
+    let out = alinea(&["tmx", "validate", path_str(&path)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .starts_with(&format!("{file}:2:")));
+
+    let out = alinea(&["tmx", "validate", "tmx/missing.tmx"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn stats_counts_units_languages_lengths_and_props() {
+    let out = alinea(&[
+        "tmx",
+        "stats",
+        "tests/data/cat/trados-studio.tmx",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let s: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(s["units"], 3);
+    assert_eq!(s["units_with_tags"], 2);
+    assert_eq!(s["languages"]["es-ES"]["variants"], 3);
+    assert_eq!(s["languages"]["en-US"]["max_chars"], 101);
+    assert_eq!(s["props"]["x-Context"], 3);
+    assert_eq!(s["first_date"], "20240311T101501Z");
+    let out = alinea(&["tmx", "stats", "tmx/sre-366.tmx"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("26 units (0 with inline tags)"), "{text}");
+    assert!(text.contains("2 duplicate units"), "{text}");
+}

@@ -5,6 +5,9 @@ use alinea::error::{Error, Result};
 use alinea::output::date;
 use alinea::tm::merge::{self, MergeOptions, OnConflict};
 use alinea::tm::profile::Profile;
+use alinea::tm::tmx_read::TmxReader;
+use alinea::tm::{stats, validate};
+use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -17,11 +20,18 @@ pub struct Args {
 pub enum Command {
     /// Merge TMX files into one, deduplicated, with the language tags made consistent.
     Merge(MergeArgs),
+    /// Units, languages, segment lengths, duplicates and props of a TMX.
+    Stats(StatsArgs),
+    /// Check what the TMX DTD cannot: dates, language tags, srclang, whitespace, XML-illegal
+    /// characters, empty segments. Exit code 1 when there is any problem.
+    Validate(ValidateArgs),
 }
 
 pub fn run(args: Args) -> Result<()> {
     match args.command {
         Command::Merge(a) => run_merge(a),
+        Command::Stats(a) => run_stats(a),
+        Command::Validate(a) => run_validate(a),
     }
 }
 
@@ -92,4 +102,87 @@ fn run_merge(args: MergeArgs) -> Result<()> {
 /// A language option must be a well-formed tag and name a side of a pair.
 fn check_lang_option(option: &str, tag: &str) -> Result<()> {
     alinea::tm::lang::check(tag).map_err(|e| Error::Usage(format!("{option}: {e}")))
+}
+
+#[derive(clap::Args)]
+pub struct StatsArgs {
+    pub file: PathBuf,
+    /// text, or json for scripts.
+    #[arg(long, default_value = "text", value_parser = ["text", "json"])]
+    pub format: String,
+}
+
+fn run_stats(args: StatsArgs) -> Result<()> {
+    let mut reader = TmxReader::open(&args.file)?;
+    let figures = stats::stats(&mut reader)?;
+    let text = if args.format == "json" {
+        let mut json = serde_json::to_string_pretty(&figures).expect("figures serialise");
+        json.push('\n');
+        json
+    } else {
+        figures.render()
+    };
+    super::out::write_output(None, text.as_bytes())
+}
+
+#[derive(clap::Args)]
+pub struct ValidateArgs {
+    /// The TMX files to check.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Also check for a CAT tool: its locale form, its segment length limit.
+    #[arg(long, value_name = "TOOL", value_parser = parse_profile)]
+    pub profile: Option<Profile>,
+}
+
+/// Prints `FILE:LINE:COLUMN: problem` lines on stdout; on stderr, a line for each clean
+/// file and the number of problems.
+fn run_validate(args: ValidateArgs) -> Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let werr = |e| Error::io(std::path::Path::new("<stdout>"), "write", e);
+    let mut total = 0;
+    let mut last_path = None;
+    for path in &args.files {
+        let mut count = 0;
+        let mut write_err = None;
+        let result = TmxReader::open(path).and_then(|mut reader| {
+            validate::validate(&mut reader, args.profile, |p| {
+                count += 1;
+                if let Err(e) = writeln!(out, "{}:{}: {}", path.display(), p.pos, p.message) {
+                    write_err.get_or_insert(e);
+                }
+            })
+        });
+        let units = match result {
+            Ok(units) => Some(units),
+            // A file that is not well-formed is a problem at its place.
+            Err(e @ Error::Syntax { .. }) => {
+                count += 1;
+                writeln!(out, "{e}").map_err(werr)?;
+                None
+            }
+            Err(e) => return Err(e),
+        };
+        if let Some(e) = write_err {
+            return Err(werr(e));
+        }
+        out.flush().map_err(werr)?;
+        match units {
+            Some(n) if count == 0 => eprintln!("{}: {n} units, no problems", path.display()),
+            Some(_) => {}
+            None => eprintln!("{}: not well-formed; checking stopped", path.display()),
+        }
+        total += count;
+        last_path = Some(path.clone());
+    }
+    if total > 0 {
+        let path = if args.files.len() == 1 {
+            last_path.unwrap_or_default()
+        } else {
+            PathBuf::from(format!("{} files", args.files.len()))
+        };
+        return Err(Error::Problems { path, count: total });
+    }
+    Ok(())
 }

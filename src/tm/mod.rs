@@ -1,6 +1,7 @@
 //! Translation memories outside the alignment run: one unit model ([`Tu`]) and the formats
 //! that read and write it: [`tmx_read`] and [`tmx_write`] (TMX 1.1 to 1.4b); [`lang`]
-//! (language tags) and [`profile`] (what each CAT tool imports best); [`merge`].
+//! (language tags) and [`profile`] (what each CAT tool imports best); [`merge`],
+//! [`stats`] and [`validate`].
 //!
 //! Readers stream: a file of gigabytes is read one `<tu>` at a time.
 //!
@@ -20,8 +21,10 @@
 pub mod lang;
 pub mod merge;
 pub mod profile;
+pub mod stats;
 pub mod tmx_read;
 pub mod tmx_write;
+pub mod validate;
 
 use crate::error::Pos;
 use quick_xml::escape::{escape, partial_escape};
