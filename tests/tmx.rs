@@ -496,3 +496,91 @@ fn stats_counts_units_languages_lengths_and_props() {
     assert!(text.contains("26 units (0 with inline tags)"), "{text}");
     assert!(text.contains("2 duplicate units"), "{text}");
 }
+
+fn convert(args: &[&str]) -> std::process::Output {
+    let mut all = vec!["tmx", "convert", "--date", "20260101T000000Z"];
+    all.extend_from_slice(args);
+    alinea(&all)
+}
+
+#[test]
+fn tmx_goes_to_tsv_and_xliff_and_comes_back_with_the_same_pairs() {
+    let dir = temp_dir("convert");
+    for name in sample_names() {
+        let tmx = format!("tmx/{name}.tmx");
+        let original = read_file(&root().join(&tmx));
+        for ext in ["tsv", "xlf"] {
+            let there = dir.join(format!("{name}.{ext}"));
+            let back = dir.join(format!("{name}.{ext}.tmx"));
+            let out = convert(&[&tmx, path_str(&there), "-q"]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            let out = convert(&[path_str(&there), path_str(&back)]);
+            assert!(out.status.success(), "{}", stderr(&out));
+            let again = read_file(&back);
+            assert_eq!(again.len(), original.len(), "{name} {ext}");
+            for (a, o) in again.iter().zip(&original) {
+                assert_eq!(texts(a), texts(o));
+                assert_eq!(a.attr("tuid"), o.attr("tuid"));
+                assert_eq!((&*a.tuvs[0].lang, &*a.tuvs[1].lang), ("es", "en"));
+            }
+        }
+    }
+}
+
+#[test]
+fn tags_go_through_xliff_but_need_strip_tags_for_tsv() {
+    let dir = temp_dir("convert-tags");
+    let xlf = dir.join("t.xlf");
+    let back = dir.join("t.tmx");
+    let src = "tests/data/cat/trados-studio.tmx";
+    assert!(convert(&[src, path_str(&xlf)]).status.success());
+    assert!(convert(&[path_str(&xlf), path_str(&back)]).status.success());
+    let original = read_file(&root().join(src));
+    for (a, o) in read_file(&back).iter().zip(&original) {
+        for (x, y) in a.tuvs.iter().zip(&o.tuvs) {
+            assert_eq!(x.seg.plain_text(), y.seg.plain_text());
+            assert_eq!(x.seg.has_tags(), y.seg.has_tags());
+        }
+    }
+    let tsv = dir.join("t.tsv");
+    let out = convert(&[src, path_str(&tsv)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("trados-studio.tmx:11:5: this unit has inline tags"));
+    assert!(!tsv.exists());
+    let out = convert(&[src, path_str(&tsv), "--strip-tags"]);
+    assert!(out.status.success());
+    assert!(stderr(&out).contains("4 segment(s) stripped of inline tags"));
+    let text = std::fs::read_to_string(&tsv).unwrap();
+    assert!(text.starts_with("es-ES\ten-US\ttuid\n"));
+    assert!(text.contains("See the report at .\t"));
+}
+
+#[test]
+fn align_tsv_converts_to_tmx_and_the_output_format_must_be_known() {
+    let dir = temp_dir("convert-align");
+    let tsv = dir.join("b.tsv");
+    let out = alinea(&[
+        "align",
+        "samples/boletin-salud.es.txt",
+        "samples/boletin-salud.en.txt",
+        "--format",
+        "tsv",
+        "-q",
+        "-o",
+        path_str(&tsv),
+    ]);
+    assert!(out.status.success());
+    let out = convert(&[path_str(&tsv), "-", "--to", "tmx", "--profile", "trados"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let units = read_units(Path::new("b"), &out.stdout);
+    assert!(units.iter().all(|t| t.tuvs[0].lang == "es-ES"));
+    // The unit with an empty Spanish side is dropped and reported.
+    assert!(
+        stderr(&out).contains("1 dropped with an empty segment"),
+        "{}",
+        stderr(&out)
+    );
+    let out = convert(&[path_str(&tsv), "-"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--to"));
+}

@@ -3,6 +3,7 @@
 use super::out::write_streaming;
 use alinea::error::{Error, Result};
 use alinea::output::date;
+use alinea::tm::convert::{self, ConvertOptions, Format};
 use alinea::tm::merge::{self, MergeOptions, OnConflict};
 use alinea::tm::profile::Profile;
 use alinea::tm::tmx_read::TmxReader;
@@ -25,6 +26,8 @@ pub enum Command {
     /// Check what the TMX DTD cannot: dates, language tags, srclang, whitespace, XML-illegal
     /// characters, empty segments. Exit code 1 when there is any problem.
     Validate(ValidateArgs),
+    /// Convert between TMX, TSV and XLIFF 2.0 (by extension, or --to).
+    Convert(ConvertArgs),
 }
 
 pub fn run(args: Args) -> Result<()> {
@@ -32,6 +35,7 @@ pub fn run(args: Args) -> Result<()> {
         Command::Merge(a) => run_merge(a),
         Command::Stats(a) => run_stats(a),
         Command::Validate(a) => run_validate(a),
+        Command::Convert(a) => run_convert(a),
     }
 }
 
@@ -183,6 +187,79 @@ fn run_validate(args: ValidateArgs) -> Result<()> {
             PathBuf::from(format!("{} files", args.files.len()))
         };
         return Err(Error::Problems { path, count: total });
+    }
+    Ok(())
+}
+
+fn parse_format(s: &str) -> std::result::Result<Format, String> {
+    s.parse()
+}
+
+#[derive(clap::Args)]
+pub struct ConvertArgs {
+    /// The input: .tmx, .tsv or .xlf/.xliff (else told by its content).
+    pub input: PathBuf,
+    /// The output; '-' for stdout (then --to is needed).
+    pub output: PathBuf,
+    /// The output format, when the output's extension does not say: tmx, tsv or xliff.
+    #[arg(long, value_parser = parse_format)]
+    pub to: Option<Format>,
+    /// The source language (default: what the input says; es for a TSV without header).
+    #[arg(long)]
+    pub src_lang: Option<String>,
+    /// The target language (default: what the input says; en for a TSV without header).
+    #[arg(long)]
+    pub tgt_lang: Option<String>,
+    /// Remove inline tags, keeping the text (needed for TSV when segments have tags).
+    #[arg(long)]
+    pub strip_tags: bool,
+    /// Write for a CAT tool: trados, memoq, omegat or phrase.
+    #[arg(long, value_name = "TOOL", value_parser = parse_profile)]
+    pub profile: Option<Profile>,
+    /// Creation date for a TMX header, YYYYMMDDThhmmssZ (default: SOURCE_DATE_EPOCH, else now).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Print no report on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+fn run_convert(args: ConvertArgs) -> Result<()> {
+    let date = date::creation_date(args.date.as_deref()).map_err(Error::Usage)?;
+    for (option, tag) in [
+        ("--src-lang", &args.src_lang),
+        ("--tgt-lang", &args.tgt_lang),
+    ] {
+        if let Some(tag) = tag {
+            check_lang_option(option, tag)?;
+        }
+    }
+    let stdout = args.output.as_os_str() == "-";
+    let to = match (args.to, Format::from_path(&args.output)) {
+        (Some(f), _) | (None, Some(f)) => f,
+        (None, None) => {
+            return Err(Error::Usage(format!(
+                "{}: the extension does not name a format: use .tmx, .tsv or .xlf, or --to",
+                args.output.display()
+            )))
+        }
+    };
+    let opts = ConvertOptions {
+        to,
+        src_lang: args.src_lang.clone(),
+        tgt_lang: args.tgt_lang.clone(),
+        strip_tags: args.strip_tags,
+        profile: args.profile,
+        date,
+    };
+    let mut report = None;
+    let output = (!stdout).then_some(args.output.as_path());
+    write_streaming(output, |out, name| {
+        report = Some(convert::convert(&args.input, &opts, out, name)?);
+        Ok(())
+    })?;
+    if let (Some(report), false) = (report, args.quiet) {
+        eprint!("{report}");
     }
     Ok(())
 }

@@ -249,7 +249,7 @@ impl fmt::Display for MergeReport {
 }
 
 /// Counters [`prepare`] adds to.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PrepareCounts {
     pub relabelled: BTreeMap<(String, String), usize>,
     pub other_languages: BTreeMap<String, usize>,

@@ -1,7 +1,7 @@
 //! Translation memories outside the alignment run: one unit model ([`Tu`]) and the formats
 //! that read and write it: [`tmx_read`] and [`tmx_write`] (TMX 1.1 to 1.4b); [`lang`]
 //! (language tags) and [`profile`] (what each CAT tool imports best); [`merge`],
-//! [`stats`] and [`validate`].
+//! [`stats`] and [`validate`]; [`tsv`] and [`xliff`] (XLIFF 2.0) for [`convert`].
 //!
 //! Readers stream: a file of gigabytes is read one `<tu>` at a time.
 //!
@@ -18,13 +18,16 @@
 //! assert!(reader.next_tu().unwrap().is_none());
 //! ```
 
+pub mod convert;
 pub mod lang;
 pub mod merge;
 pub mod profile;
 pub mod stats;
 pub mod tmx_read;
 pub mod tmx_write;
+pub mod tsv;
 pub mod validate;
+pub mod xliff;
 
 use crate::error::Pos;
 use quick_xml::escape::{escape, partial_escape};

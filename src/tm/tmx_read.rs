@@ -29,30 +29,24 @@ type Source<R> = Tracked<DecodingReader<BufReader<R>>>;
 
 /// Reads `<tu>` after `<tu>` from a TMX file.
 pub struct TmxReader<R: Read> {
-    xml: quick_xml::Reader<Source<R>>,
-    path: PathBuf,
-    buf: Vec<u8>,
+    x: XmlStream<R>,
     header: Header,
-    findings: Vec<Finding>,
-    /// Where the event being handled starts.
-    pos: Pos,
     done: bool,
 }
 
-impl TmxReader<std::fs::File> {
-    /// Opens a TMX file and reads up to the end of its header.
-    pub fn open(path: &Path) -> Result<Self> {
-        let file = std::fs::File::open(path).map_err(|e| Error::io(path, "read", e))?;
-        if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
-            return Err(Error::bad_input(path, "is a directory, not a file"));
-        }
-        TmxReader::from_reader(path, file)
-    }
+/// XML events for the readers of this module and [`super::xliff`]: streaming, with
+/// positions, entities resolved, forbidden characters found.
+pub(crate) struct XmlStream<R: Read> {
+    xml: quick_xml::Reader<Source<R>>,
+    pub(crate) path: PathBuf,
+    buf: Vec<u8>,
+    pub(crate) findings: Vec<Finding>,
+    /// Where the event being handled starts.
+    pub(crate) pos: Pos,
 }
 
-impl<R: Read> TmxReader<R> {
-    /// Reads TMX from any byte source; `path` names it in messages.
-    pub fn from_reader(path: &Path, source: R) -> Result<Self> {
+impl<R: Read> XmlStream<R> {
+    pub(crate) fn new(path: &Path, source: R) -> Self {
         let tracked = Tracked::new(DecodingReader::new(BufReader::with_capacity(
             1 << 16,
             source,
@@ -61,319 +55,18 @@ impl<R: Read> TmxReader<R> {
         let config = xml.config_mut();
         config.check_end_names = true;
         config.expand_empty_elements = false;
-        let mut reader = TmxReader {
+        XmlStream {
             xml,
             path: path.to_path_buf(),
             buf: Vec::new(),
-            header: Header::default(),
             findings: Vec::new(),
             pos: Pos { line: 1, col: 1 },
-            done: false,
-        };
-        reader.read_prologue()?;
-        Ok(reader)
-    }
-
-    pub fn header(&self) -> &Header {
-        &self.header
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// The findings since the last call.
-    pub fn take_findings(&mut self) -> Vec<Finding> {
-        std::mem::take(&mut self.findings)
-    }
-
-    /// The next unit, or `None` after `</body>`.
-    pub fn next_tu(&mut self) -> Result<Option<Tu>> {
-        if self.done {
-            return Ok(None);
         }
-        loop {
-            match self.next()? {
-                Ev::Start(name, attrs, empty) if name == "tu" => {
-                    let mut tu = Tu {
-                        attrs,
-                        pos: self.pos,
-                        ..Tu::default()
-                    };
-                    if !empty {
-                        self.read_tu_body(&mut tu)?;
-                    }
-                    return Ok(Some(tu));
-                }
-                Ev::End(name) if name == "body" => {
-                    self.finish()?;
-                    return Ok(None);
-                }
-                Ev::Start(name, _, empty) => {
-                    let pos = self.pos;
-                    self.finding(pos, format!("<{name}> in <body> is not TMX; skipped"));
-                    if !empty {
-                        self.skip(&name)?;
-                    }
-                }
-                Ev::Text(t) if t.trim().is_empty() => {}
-                Ev::Text(_) => {}
-                Ev::Eof => return Err(self.error("the file ends inside <body>")),
-                Ev::End(_) => return Err(self.error("unexpected end tag in <body>")),
-            }
-        }
-    }
-
-    fn read_prologue(&mut self) -> Result<()> {
-        // The root element.
-        loop {
-            match self.next()? {
-                Ev::Start(name, attrs, empty) => {
-                    if name != "tmx" {
-                        return Err(self.error(format!(
-                            "not a TMX file: the root element is <{name}>, not <tmx>"
-                        )));
-                    }
-                    if empty {
-                        return Err(self.error("<tmx> is empty: no header and no body"));
-                    }
-                    self.header.version = super::find_attr(&attrs, "version")
-                        .unwrap_or_default()
-                        .to_string();
-                    break;
-                }
-                Ev::Text(t) if t.trim().is_empty() => {}
-                Ev::Eof => return Err(self.error("not a TMX file: no <tmx> element")),
-                _ => return Err(self.error("not a TMX file: text before the root element")),
-            }
-        }
-        // The header, then <body>.
-        let mut seen_header = false;
-        loop {
-            match self.next()? {
-                Ev::Start(name, attrs, empty) if name == "header" => {
-                    self.header.attrs = attrs;
-                    self.header.pos = self.pos;
-                    seen_header = true;
-                    if !empty {
-                        self.read_header_body()?;
-                    }
-                }
-                Ev::Start(name, _, empty) if name == "body" => {
-                    if !seen_header {
-                        return Err(self.error("<body> comes before <header>"));
-                    }
-                    if empty {
-                        self.finish()?;
-                    }
-                    return Ok(());
-                }
-                Ev::Start(name, _, _) => {
-                    return Err(self.error(format!("unexpected <{name}> in <tmx>")));
-                }
-                Ev::Text(_) => {}
-                Ev::End(_) | Ev::Eof => {
-                    return Err(self.error("not a TMX file: no <body>"));
-                }
-            }
-        }
-    }
-
-    fn read_header_body(&mut self) -> Result<()> {
-        loop {
-            match self.next()? {
-                Ev::Start(name, attrs, empty) => match name.as_str() {
-                    "prop" => {
-                        let prop = self.read_prop(&attrs, empty)?;
-                        self.header.props.push(prop);
-                    }
-                    "note" => {
-                        let note = self.read_text_of("note", empty)?;
-                        self.header.notes.push(note);
-                    }
-                    // <ude> and its <map>s describe user-defined characters: not needed.
-                    _ if !empty => self.skip(&name)?,
-                    _ => {}
-                },
-                Ev::End(name) if name == "header" => return Ok(()),
-                Ev::Text(_) => {}
-                Ev::End(_) | Ev::Eof => return Err(self.error("<header> is not closed")),
-            }
-        }
-    }
-
-    fn read_tu_body(&mut self, tu: &mut Tu) -> Result<()> {
-        loop {
-            match self.next()? {
-                Ev::Start(name, attrs, empty) => match name.as_str() {
-                    "tuv" => {
-                        let tuv = self.read_tuv(attrs, empty)?;
-                        tu.tuvs.push(tuv);
-                    }
-                    "prop" => {
-                        let prop = self.read_prop(&attrs, empty)?;
-                        tu.props.push(prop);
-                    }
-                    "note" => {
-                        let note = self.read_text_of("note", empty)?;
-                        tu.notes.push(note);
-                    }
-                    _ => {
-                        let pos = self.pos;
-                        self.finding(pos, format!("<{name}> in <tu> is not TMX; skipped"));
-                        if !empty {
-                            self.skip(&name)?;
-                        }
-                    }
-                },
-                Ev::End(name) if name == "tu" => return Ok(()),
-                Ev::Text(_) => {}
-                Ev::End(_) | Ev::Eof => return Err(self.error("<tu> is not closed")),
-            }
-        }
-    }
-
-    fn read_tuv(&mut self, attrs: Vec<Attr>, empty: bool) -> Result<Tuv> {
-        let mut tuv = Tuv {
-            pos: self.pos,
-            ..Tuv::default()
-        };
-        for (k, v) in attrs {
-            if k == "xml:lang" || k == "lang" {
-                tuv.lang = v;
-            } else {
-                tuv.attrs.push((k, v));
-            }
-        }
-        if empty {
-            return Ok(tuv);
-        }
-        loop {
-            match self.next()? {
-                Ev::Start(name, attrs, empty) => match name.as_str() {
-                    "seg" => {
-                        tuv.seg_pos = self.xml_pos_now();
-                        if !empty {
-                            tuv.seg = Segment(self.read_inlines("seg")?);
-                        }
-                    }
-                    "prop" => {
-                        let prop = self.read_prop(&attrs, empty)?;
-                        tuv.props.push(prop);
-                    }
-                    "note" => {
-                        let note = self.read_text_of("note", empty)?;
-                        tuv.notes.push(note);
-                    }
-                    _ => {
-                        let pos = self.pos;
-                        self.finding(pos, format!("<{name}> in <tuv> is not TMX; skipped"));
-                        if !empty {
-                            self.skip(&name)?;
-                        }
-                    }
-                },
-                Ev::End(name) if name == "tuv" => return Ok(tuv),
-                Ev::Text(_) => {}
-                Ev::End(_) | Ev::Eof => return Err(self.error("<tuv> is not closed")),
-            }
-        }
-    }
-
-    /// Reads the content of `<seg>`, `<hi>` or `<sub>` up to its end tag.
-    fn read_inlines(&mut self, end: &str) -> Result<Vec<Inline>> {
-        let mut items: Vec<Inline> = Vec::new();
-        let push_text = |items: &mut Vec<Inline>, t: &str| match items.last_mut() {
-            Some(Inline::Text(prev)) => prev.push_str(t),
-            _ => items.push(Inline::Text(t.to_string())),
-        };
-        loop {
-            match self.next()? {
-                Ev::Text(t) => push_text(&mut items, &t),
-                Ev::Start(name, attrs, empty) => {
-                    if let Some(code) = Code::from_name(&name) {
-                        let content = if empty {
-                            Vec::new()
-                        } else {
-                            self.read_code(&name)?
-                        };
-                        items.push(Inline::Code {
-                            code,
-                            attrs,
-                            content,
-                        });
-                    } else if name == "hi" {
-                        let content = if empty {
-                            Vec::new()
-                        } else {
-                            self.read_inlines("hi")?
-                        };
-                        items.push(Inline::Hi { attrs, content });
-                    } else {
-                        let pos = self.pos;
-                        self.finding(
-                            pos,
-                            format!("<{name}> is not a TMX inline element; its text is kept"),
-                        );
-                        if !empty {
-                            for item in self.read_inlines(&name)? {
-                                match item {
-                                    Inline::Text(t) => push_text(&mut items, &t),
-                                    other => items.push(other),
-                                }
-                            }
-                        }
-                    }
-                }
-                Ev::End(name) if name == end => return Ok(items),
-                Ev::End(name) => return Err(self.error(format!("unexpected </{name}> in <{end}>"))),
-                Ev::Eof => return Err(self.error(format!("<{end}> is not closed"))),
-            }
-        }
-    }
-
-    /// Reads the content of a native-code element: code text and `<sub>` flows.
-    fn read_code(&mut self, end: &str) -> Result<Vec<CodeText>> {
-        let mut parts: Vec<CodeText> = Vec::new();
-        loop {
-            match self.next()? {
-                Ev::Text(t) => match parts.last_mut() {
-                    Some(CodeText::Native(prev)) => prev.push_str(&t),
-                    _ => parts.push(CodeText::Native(t)),
-                },
-                Ev::Start(name, attrs, empty) if name == "sub" => {
-                    let content = if empty {
-                        Vec::new()
-                    } else {
-                        self.read_inlines("sub")?
-                    };
-                    parts.push(CodeText::Sub { attrs, content });
-                }
-                Ev::Start(name, _, empty) => {
-                    let pos = self.pos;
-                    self.finding(pos, format!("<{name}> inside <{end}> is not TMX; skipped"));
-                    if !empty {
-                        self.skip(&name)?;
-                    }
-                }
-                Ev::End(name) if name == end => return Ok(parts),
-                Ev::End(name) => return Err(self.error(format!("unexpected </{name}> in <{end}>"))),
-                Ev::Eof => return Err(self.error(format!("<{end}> is not closed"))),
-            }
-        }
-    }
-
-    fn read_prop(&mut self, attrs: &[Attr], empty: bool) -> Result<Prop> {
-        let kind = super::find_attr(attrs, "type")
-            .unwrap_or_default()
-            .to_string();
-        let value = self.read_text_of("prop", empty)?;
-        Ok(Prop { kind, value })
     }
 
     /// The text of an element that holds text only (`note`, `prop`); the text of any
     /// element inside it is kept.
-    fn read_text_of(&mut self, end: &str, empty: bool) -> Result<String> {
+    pub(crate) fn read_text_of(&mut self, end: &str, empty: bool) -> Result<String> {
         let mut out = String::new();
         if empty {
             return Ok(out);
@@ -391,7 +84,7 @@ impl<R: Read> TmxReader<R> {
     }
 
     /// Skips everything up to the end tag of `name` (its start tag already read).
-    fn skip(&mut self, name: &str) -> Result<()> {
+    pub(crate) fn skip(&mut self, name: &str) -> Result<()> {
         let mut depth = 0usize;
         loop {
             match self.next()? {
@@ -404,22 +97,9 @@ impl<R: Read> TmxReader<R> {
         }
     }
 
-    /// After `</body>`: the rest must be `</tmx>` and nothing but whitespace and comments.
-    fn finish(&mut self) -> Result<()> {
-        self.done = true;
-        loop {
-            match self.next()? {
-                Ev::End(name) if name == "tmx" => {}
-                Ev::Text(t) if t.trim().is_empty() => {}
-                Ev::Eof => return Ok(()),
-                _ => return Err(self.error("content after </body>")),
-            }
-        }
-    }
-
     /// The next event that matters, with entities and character references resolved into
     /// text. Comments, processing instructions and the DOCTYPE are skipped.
-    fn next(&mut self) -> Result<Ev> {
+    pub(crate) fn next(&mut self) -> Result<Ev> {
         loop {
             let offset = self.xml.buffer_position();
             self.pos = self.xml.get_mut().pos_at(offset);
@@ -477,7 +157,7 @@ impl<R: Read> TmxReader<R> {
         }
     }
 
-    fn resolve_ref(&mut self, name: &str, pos: Pos) -> Result<String> {
+    pub(crate) fn resolve_ref(&mut self, name: &str, pos: Pos) -> Result<String> {
         if let Some(num) = name.strip_prefix('#') {
             let code = if let Some(hex) = num.strip_prefix('x').or(num.strip_prefix('X')) {
                 u32::from_str_radix(hex, 16).ok()
@@ -516,7 +196,7 @@ impl<R: Read> TmxReader<R> {
     }
 
     /// Records every character XML 1.0 forbids in a text that starts at `offset`.
-    fn check_chars(&mut self, text: &str, offset: u64) {
+    pub(crate) fn check_chars(&mut self, text: &str, offset: u64) {
         if text.chars().all(xml_char) {
             return;
         }
@@ -532,22 +212,364 @@ impl<R: Read> TmxReader<R> {
     }
 
     /// The position of what the parser reads next.
-    fn xml_pos_now(&mut self) -> Pos {
+    pub(crate) fn xml_pos_now(&mut self) -> Pos {
         let offset = self.xml.buffer_position();
         self.xml.get_mut().pos_at(offset)
     }
 
-    fn finding(&mut self, pos: Pos, message: String) {
+    pub(crate) fn finding(&mut self, pos: Pos, message: String) {
         self.findings.push(Finding { pos, message });
     }
 
-    fn error(&self, message: impl Into<String>) -> Error {
+    pub(crate) fn error(&self, message: impl Into<String>) -> Error {
         Error::syntax(&self.path, self.pos, message)
     }
 }
 
-/// The events the reader works with.
-enum Ev {
+impl TmxReader<std::fs::File> {
+    /// Opens a TMX file and reads up to the end of its header.
+    pub fn open(path: &Path) -> Result<Self> {
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, "read", e))?;
+        if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
+            return Err(Error::bad_input(path, "is a directory, not a file"));
+        }
+        TmxReader::from_reader(path, file)
+    }
+}
+
+impl<R: Read> TmxReader<R> {
+    /// Reads TMX from any byte source; `path` names it in messages.
+    pub fn from_reader(path: &Path, source: R) -> Result<Self> {
+        let mut reader = TmxReader {
+            x: XmlStream::new(path, source),
+            header: Header::default(),
+            done: false,
+        };
+        reader.read_prologue()?;
+        Ok(reader)
+    }
+
+    pub fn header(&self) -> &Header {
+        &self.header
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.x.path
+    }
+
+    /// The findings since the last call.
+    pub fn take_findings(&mut self) -> Vec<Finding> {
+        std::mem::take(&mut self.x.findings)
+    }
+
+    /// The next unit, or `None` after `</body>`.
+    pub fn next_tu(&mut self) -> Result<Option<Tu>> {
+        if self.done {
+            return Ok(None);
+        }
+        loop {
+            match self.x.next()? {
+                Ev::Start(name, attrs, empty) if name == "tu" => {
+                    let mut tu = Tu {
+                        attrs,
+                        pos: self.x.pos,
+                        ..Tu::default()
+                    };
+                    if !empty {
+                        self.read_tu_body(&mut tu)?;
+                    }
+                    return Ok(Some(tu));
+                }
+                Ev::End(name) if name == "body" => {
+                    self.finish()?;
+                    return Ok(None);
+                }
+                Ev::Start(name, _, empty) => {
+                    let pos = self.x.pos;
+                    self.x
+                        .finding(pos, format!("<{name}> in <body> is not TMX; skipped"));
+                    if !empty {
+                        self.x.skip(&name)?;
+                    }
+                }
+                Ev::Text(t) if t.trim().is_empty() => {}
+                Ev::Text(_) => {}
+                Ev::Eof => return Err(self.x.error("the file ends inside <body>")),
+                Ev::End(_) => return Err(self.x.error("unexpected end tag in <body>")),
+            }
+        }
+    }
+
+    fn read_prologue(&mut self) -> Result<()> {
+        // The root element.
+        loop {
+            match self.x.next()? {
+                Ev::Start(name, attrs, empty) => {
+                    if name != "tmx" {
+                        return Err(self.x.error(format!(
+                            "not a TMX file: the root element is <{name}>, not <tmx>"
+                        )));
+                    }
+                    if empty {
+                        return Err(self.x.error("<tmx> is empty: no header and no body"));
+                    }
+                    self.header.version = super::find_attr(&attrs, "version")
+                        .unwrap_or_default()
+                        .to_string();
+                    break;
+                }
+                Ev::Text(t) if t.trim().is_empty() => {}
+                Ev::Eof => return Err(self.x.error("not a TMX file: no <tmx> element")),
+                _ => return Err(self.x.error("not a TMX file: text before the root element")),
+            }
+        }
+        // The header, then <body>.
+        let mut seen_header = false;
+        loop {
+            match self.x.next()? {
+                Ev::Start(name, attrs, empty) if name == "header" => {
+                    self.header.attrs = attrs;
+                    self.header.pos = self.x.pos;
+                    seen_header = true;
+                    if !empty {
+                        self.read_header_body()?;
+                    }
+                }
+                Ev::Start(name, _, empty) if name == "body" => {
+                    if !seen_header {
+                        return Err(self.x.error("<body> comes before <header>"));
+                    }
+                    if empty {
+                        self.finish()?;
+                    }
+                    return Ok(());
+                }
+                Ev::Start(name, _, _) => {
+                    return Err(self.x.error(format!("unexpected <{name}> in <tmx>")));
+                }
+                Ev::Text(_) => {}
+                Ev::End(_) | Ev::Eof => {
+                    return Err(self.x.error("not a TMX file: no <body>"));
+                }
+            }
+        }
+    }
+
+    fn read_header_body(&mut self) -> Result<()> {
+        loop {
+            match self.x.next()? {
+                Ev::Start(name, attrs, empty) => match name.as_str() {
+                    "prop" => {
+                        let prop = self.read_prop(&attrs, empty)?;
+                        self.header.props.push(prop);
+                    }
+                    "note" => {
+                        let note = self.x.read_text_of("note", empty)?;
+                        self.header.notes.push(note);
+                    }
+                    // <ude> and its <map>s describe user-defined characters: not needed.
+                    _ if !empty => self.x.skip(&name)?,
+                    _ => {}
+                },
+                Ev::End(name) if name == "header" => return Ok(()),
+                Ev::Text(_) => {}
+                Ev::End(_) | Ev::Eof => return Err(self.x.error("<header> is not closed")),
+            }
+        }
+    }
+
+    fn read_tu_body(&mut self, tu: &mut Tu) -> Result<()> {
+        loop {
+            match self.x.next()? {
+                Ev::Start(name, attrs, empty) => match name.as_str() {
+                    "tuv" => {
+                        let tuv = self.read_tuv(attrs, empty)?;
+                        tu.tuvs.push(tuv);
+                    }
+                    "prop" => {
+                        let prop = self.read_prop(&attrs, empty)?;
+                        tu.props.push(prop);
+                    }
+                    "note" => {
+                        let note = self.x.read_text_of("note", empty)?;
+                        tu.notes.push(note);
+                    }
+                    _ => {
+                        let pos = self.x.pos;
+                        self.x
+                            .finding(pos, format!("<{name}> in <tu> is not TMX; skipped"));
+                        if !empty {
+                            self.x.skip(&name)?;
+                        }
+                    }
+                },
+                Ev::End(name) if name == "tu" => return Ok(()),
+                Ev::Text(_) => {}
+                Ev::End(_) | Ev::Eof => return Err(self.x.error("<tu> is not closed")),
+            }
+        }
+    }
+
+    fn read_tuv(&mut self, attrs: Vec<Attr>, empty: bool) -> Result<Tuv> {
+        let mut tuv = Tuv {
+            pos: self.x.pos,
+            ..Tuv::default()
+        };
+        for (k, v) in attrs {
+            if k == "xml:lang" || k == "lang" {
+                tuv.lang = v;
+            } else {
+                tuv.attrs.push((k, v));
+            }
+        }
+        if empty {
+            return Ok(tuv);
+        }
+        loop {
+            match self.x.next()? {
+                Ev::Start(name, attrs, empty) => match name.as_str() {
+                    "seg" => {
+                        tuv.seg_pos = self.x.xml_pos_now();
+                        if !empty {
+                            tuv.seg = Segment(self.read_inlines("seg")?);
+                        }
+                    }
+                    "prop" => {
+                        let prop = self.read_prop(&attrs, empty)?;
+                        tuv.props.push(prop);
+                    }
+                    "note" => {
+                        let note = self.x.read_text_of("note", empty)?;
+                        tuv.notes.push(note);
+                    }
+                    _ => {
+                        let pos = self.x.pos;
+                        self.x
+                            .finding(pos, format!("<{name}> in <tuv> is not TMX; skipped"));
+                        if !empty {
+                            self.x.skip(&name)?;
+                        }
+                    }
+                },
+                Ev::End(name) if name == "tuv" => return Ok(tuv),
+                Ev::Text(_) => {}
+                Ev::End(_) | Ev::Eof => return Err(self.x.error("<tuv> is not closed")),
+            }
+        }
+    }
+
+    /// Reads the content of `<seg>`, `<hi>` or `<sub>` up to its end tag.
+    fn read_inlines(&mut self, end: &str) -> Result<Vec<Inline>> {
+        let mut items: Vec<Inline> = Vec::new();
+        let push_text = |items: &mut Vec<Inline>, t: &str| match items.last_mut() {
+            Some(Inline::Text(prev)) => prev.push_str(t),
+            _ => items.push(Inline::Text(t.to_string())),
+        };
+        loop {
+            match self.x.next()? {
+                Ev::Text(t) => push_text(&mut items, &t),
+                Ev::Start(name, attrs, empty) => {
+                    if let Some(code) = Code::from_name(&name) {
+                        let content = if empty {
+                            Vec::new()
+                        } else {
+                            self.read_code(&name)?
+                        };
+                        items.push(Inline::Code {
+                            code,
+                            attrs,
+                            content,
+                        });
+                    } else if name == "hi" {
+                        let content = if empty {
+                            Vec::new()
+                        } else {
+                            self.read_inlines("hi")?
+                        };
+                        items.push(Inline::Hi { attrs, content });
+                    } else {
+                        let pos = self.x.pos;
+                        self.x.finding(
+                            pos,
+                            format!("<{name}> is not a TMX inline element; its text is kept"),
+                        );
+                        if !empty {
+                            for item in self.read_inlines(&name)? {
+                                match item {
+                                    Inline::Text(t) => push_text(&mut items, &t),
+                                    other => items.push(other),
+                                }
+                            }
+                        }
+                    }
+                }
+                Ev::End(name) if name == end => return Ok(items),
+                Ev::End(name) => {
+                    return Err(self.x.error(format!("unexpected </{name}> in <{end}>")))
+                }
+                Ev::Eof => return Err(self.x.error(format!("<{end}> is not closed"))),
+            }
+        }
+    }
+
+    /// Reads the content of a native-code element: code text and `<sub>` flows.
+    fn read_code(&mut self, end: &str) -> Result<Vec<CodeText>> {
+        let mut parts: Vec<CodeText> = Vec::new();
+        loop {
+            match self.x.next()? {
+                Ev::Text(t) => match parts.last_mut() {
+                    Some(CodeText::Native(prev)) => prev.push_str(&t),
+                    _ => parts.push(CodeText::Native(t)),
+                },
+                Ev::Start(name, attrs, empty) if name == "sub" => {
+                    let content = if empty {
+                        Vec::new()
+                    } else {
+                        self.read_inlines("sub")?
+                    };
+                    parts.push(CodeText::Sub { attrs, content });
+                }
+                Ev::Start(name, _, empty) => {
+                    let pos = self.x.pos;
+                    self.x
+                        .finding(pos, format!("<{name}> inside <{end}> is not TMX; skipped"));
+                    if !empty {
+                        self.x.skip(&name)?;
+                    }
+                }
+                Ev::End(name) if name == end => return Ok(parts),
+                Ev::End(name) => {
+                    return Err(self.x.error(format!("unexpected </{name}> in <{end}>")))
+                }
+                Ev::Eof => return Err(self.x.error(format!("<{end}> is not closed"))),
+            }
+        }
+    }
+
+    fn read_prop(&mut self, attrs: &[Attr], empty: bool) -> Result<Prop> {
+        let kind = super::find_attr(attrs, "type")
+            .unwrap_or_default()
+            .to_string();
+        let value = self.x.read_text_of("prop", empty)?;
+        Ok(Prop { kind, value })
+    }
+
+    /// After `</body>`: the rest must be `</tmx>` and nothing but whitespace and comments.
+    fn finish(&mut self) -> Result<()> {
+        self.done = true;
+        loop {
+            match self.x.next()? {
+                Ev::End(name) if name == "tmx" => {}
+                Ev::Text(t) if t.trim().is_empty() => {}
+                Ev::Eof => return Ok(()),
+                _ => return Err(self.x.error("content after </body>")),
+            }
+        }
+    }
+}
+
+/// The events the readers work with.
+pub(crate) enum Ev {
     /// A start tag (`true`: an empty element `<x/>`).
     Start(String, Vec<Attr>, bool),
     End(String),
