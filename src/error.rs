@@ -3,6 +3,19 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// A place in a file: 1-based line, and 1-based column counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Pos {
+    pub line: u32,
+    pub col: u32,
+}
+
+impl fmt::Display for Pos {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.col)
+    }
+}
+
 /// Everything that can go wrong in the pipeline. The binary prints it once, on one line,
 /// and exits with [`Error::exit_code`].
 #[derive(Debug)]
@@ -15,14 +28,32 @@ pub enum Error {
     },
     /// The input is not text alinea can align: empty, binary, undecodable.
     BadInput { path: PathBuf, message: String },
+    /// A file that is not well-formed (XML, TSV ...), at a line and column (both 1-based).
+    Syntax {
+        path: PathBuf,
+        line: u32,
+        col: u32,
+        message: String,
+    },
     /// Options that do not fit together or do not parse.
     Usage(String),
+    /// A check found problems in a file (they were printed as they were found).
+    Problems { path: PathBuf, count: usize },
 }
 
 impl Error {
     pub fn bad_input(path: &Path, message: impl Into<String>) -> Self {
         Error::BadInput {
             path: path.to_path_buf(),
+            message: message.into(),
+        }
+    }
+
+    pub fn syntax(path: &Path, pos: Pos, message: impl Into<String>) -> Self {
+        Error::Syntax {
+            path: path.to_path_buf(),
+            line: pos.line,
+            col: pos.col,
             message: message.into(),
         }
     }
@@ -35,9 +66,11 @@ impl Error {
         }
     }
 
-    /// Exit codes documented in README: 2 for bad input or usage, 3 for a failed write.
+    /// Exit codes documented in README: 1 when a check found problems, 2 for bad input or
+    /// usage, 3 for a failed write.
     pub fn exit_code(&self) -> i32 {
         match self {
+            Error::Problems { .. } => 1,
             Error::Io { action, .. } if *action == "write" => 3,
             _ => 2,
         }
@@ -61,7 +94,17 @@ impl fmt::Display for Error {
                 write!(f, "{}: cannot {action}: {reason}", path.display())
             }
             Error::BadInput { path, message } => write!(f, "{}: {message}", path.display()),
+            Error::Syntax {
+                path,
+                line,
+                col,
+                message,
+            } => write!(f, "{}:{line}:{col}: {message}", path.display()),
             Error::Usage(message) => write!(f, "{message}"),
+            Error::Problems { path, count } => {
+                let s = if *count == 1 { "" } else { "s" };
+                write!(f, "{}: {count} problem{s}", path.display())
+            }
         }
     }
 }

@@ -17,6 +17,8 @@ enum Cli {
     Batch(cmd::batch::Args),
     /// Split a text into sentences, one per line.
     Segment(cmd::segment::Args),
+    /// Merge, inspect, validate and convert translation memories.
+    Tmx(cmd::tmx::Args),
 }
 
 fn main() {
@@ -24,6 +26,7 @@ fn main() {
         Cli::Align(args) => cmd::align::run(args).map(|()| 0),
         Cli::Batch(args) => cmd::batch::run(args),
         Cli::Segment(args) => cmd::segment::run(args).map(|()| 0),
+        Cli::Tmx(args) => cmd::tmx::run(args).map(|()| 0),
     };
     match result {
         Ok(code) => std::process::exit(code),

@@ -5,6 +5,9 @@ use super::out::write_output;
 use alinea::align_files;
 use alinea::error::{Error, Result};
 use alinea::output::{beads, date, explain, json, summary, tmx, tsv};
+use alinea::tm::profile::Profile;
+use alinea::tm::tmx_write;
+use alinea::{fit_to_profile, FitReport};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -27,6 +30,10 @@ pub struct Args {
     /// Creation date for the TMX, YYYYMMDDThhmmssZ (default: SOURCE_DATE_EPOCH, else now).
     #[arg(long)]
     pub date: Option<String>,
+    /// Write the TMX for a CAT tool: its locale form of the language tags, its segment
+    /// length limit (splitting at sentences), its prop names.
+    #[arg(long, value_name = "TOOL", value_parser = parse_profile)]
+    pub profile: Option<Profile>,
     /// Print no summary on stderr.
     #[arg(short, long)]
     pub quiet: bool,
@@ -42,8 +49,18 @@ pub enum Format {
     Json,
 }
 
+/// Parses `--profile` for clap (the library type knows its names).
+pub fn parse_profile(s: &str) -> std::result::Result<Profile, String> {
+    s.parse()
+}
+
 pub fn run(args: Args) -> Result<()> {
     let date = date::creation_date(args.date.as_deref()).map_err(Error::Usage)?;
+    if args.profile.is_some() && !matches!(args.format, Format::Tmx) {
+        return Err(Error::Usage(
+            "--profile shapes TMX for a CAT tool; it does not apply to --format tsv or json".into(),
+        ));
+    }
     let options = args.flags.options()?;
     let al = align_files(&args.source, &args.target, &options)?;
     if !args.quiet {
@@ -53,13 +70,23 @@ pub fn run(args: Args) -> Result<()> {
             }
         }
     }
-    let (bytes, written, removed) = match args.format {
-        Format::Tmx => {
+    let mut fit = FitReport::default();
+    let (bytes, written, removed) = match (args.format, args.profile) {
+        (Format::Tmx, None) => {
             let (bytes, report) = tmx::write(&al, &tmx::TmxOptions { date });
             (bytes, report.written, report.removed_chars)
         }
-        Format::Tsv => (tsv::write(&al).into_bytes(), al.units.len(), Vec::new()),
-        Format::Json => (json::write(&al).into_bytes(), al.units.len(), Vec::new()),
+        (Format::Tmx, Some(profile)) => {
+            let (units, report) = tmx::units(&al, &date);
+            let (units, report_fit) = fit_to_profile(units, profile);
+            fit = report_fit;
+            let mut header = tmx::header(&al, &date);
+            header.srclang = profile.locale(&header.srclang);
+            let bytes = tmx_write::to_bytes(&header, &units);
+            (bytes, units.len(), report.removed_chars)
+        }
+        (Format::Tsv, _) => (tsv::write(&al).into_bytes(), al.units.len(), Vec::new()),
+        (Format::Json, _) => (json::write(&al).into_bytes(), al.units.len(), Vec::new()),
     };
     if args.explain {
         eprint!("{}", explain::render(&al));
@@ -75,6 +102,9 @@ pub fn run(args: Args) -> Result<()> {
             Format::Json => "json",
         };
         eprint!("{}", summary::render(&al, format, written, &removed));
+        if let Some(profile) = args.profile {
+            eprint!("{}", summary::render_fit(&fit, profile));
+        }
     }
     Ok(())
 }

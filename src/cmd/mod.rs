@@ -5,3 +5,4 @@ pub mod batch;
 pub mod common;
 pub mod out;
 pub mod segment;
+pub mod tmx;

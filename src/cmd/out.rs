@@ -33,3 +33,42 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
         }
     }
 }
+
+/// Writes through `write`, streaming, to `path` (or stdout when `None`); for a file,
+/// through a temporary file renamed at the end, removed if `write` fails. `write` gets the
+/// sink and the name to use in messages.
+pub fn write_streaming(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write, &Path) -> Result<()>,
+) -> Result<()> {
+    match path {
+        None => {
+            let name = Path::new("<stdout>");
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            write(&mut out, name)?;
+            out.flush().map_err(|e| Error::io(name, "write", e))
+        }
+        Some(path) => {
+            let file_name = path
+                .file_name()
+                .ok_or_else(|| Error::Usage(format!("{}: not a file name", path.display())))?;
+            let tmp = path.with_file_name(format!(
+                ".{}.{}.tmp",
+                file_name.to_string_lossy(),
+                std::process::id()
+            ));
+            let file = std::fs::File::create(&tmp).map_err(|e| Error::io(path, "write", e))?;
+            let mut out = std::io::BufWriter::new(file);
+            let result = write(&mut out, path).and_then(|_| {
+                out.flush()
+                    .and_then(|_| std::fs::rename(&tmp, path))
+                    .map_err(|e| Error::io(path, "write", e))
+            });
+            if result.is_err() {
+                let _ = std::fs::remove_file(&tmp);
+            }
+            result
+        }
+    }
+}

@@ -78,6 +78,72 @@ pub fn creation_date(given: Option<&str>) -> Result<String, String> {
     Ok(format_epoch(now))
 }
 
+/// Reads a date as CAT tools write it and returns it as a UTC TMX date: the TMX form
+/// `YYYYMMDDThhmmssZ`, or ISO 8601 with an offset or `Z` (`2024-09-26T11:17:00+02:00`,
+/// `20240926T111700+0200`), or `2024-09-26 11:17:00 UTC`. `None` when it is none of these or
+/// not a real date.
+pub fn to_utc(date: &str) -> Option<String> {
+    to_epoch(date).map(format_epoch)
+}
+
+/// Like [`to_utc`], as seconds since the Unix epoch.
+pub fn to_epoch(date: &str) -> Option<u64> {
+    let s = date.trim();
+    let digits: String = s
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '-')
+        .collect();
+    let ymd: String = digits.chars().filter(|c| *c != '-').collect();
+    if ymd.len() != 8 || !(digits.len() == 8 || digits.len() == 10) {
+        return None;
+    }
+    let rest = s[digits.len()..].strip_prefix(['T', ' '])?;
+    let time: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ':')
+        .collect();
+    let hms: String = time.chars().filter(|c| *c != ':').collect();
+    if hms.len() != 6 {
+        return None;
+    }
+    let mut zone = rest[time.len()..].trim();
+    if let Some(frac) = zone.strip_prefix('.') {
+        zone = frac.trim_start_matches(|c: char| c.is_ascii_digit());
+    }
+    let offset_min: i64 = match zone {
+        "Z" | "UTC" | "GMT" | "+00:00" | "+0000" => 0,
+        _ => {
+            let sign = match zone.chars().next()? {
+                '+' => 1,
+                '-' => -1,
+                _ => return None,
+            };
+            let hhmm: String = zone[1..].chars().filter(|c| *c != ':').collect();
+            if hhmm.len() != 4 || !hhmm.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            sign * (hhmm[..2].parse::<i64>().ok()? * 60 + hhmm[2..].parse::<i64>().ok()?)
+        }
+    };
+    let local = format!("{ymd}T{hms}Z");
+    parse(&local).ok()?;
+    let num = |r: std::ops::Range<usize>| local[r].parse::<i64>().unwrap_or(0);
+    let days = days_from_civil(num(0..4), num(4..6) as u32, num(6..8) as u32);
+    let secs = days * 86_400 + num(9..11) * 3600 + num(11..13) * 60 + num(13..15) - offset_min * 60;
+    u64::try_from(secs).ok()
+}
+
+/// (year, month, day) to days since 1970-01-01, Howard Hinnant's algorithm.
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = i64::from((m + 9) % 12);
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 /// Days since 1970-01-01 to (year, month, day), Howard Hinnant's algorithm.
 fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719_468;
@@ -102,6 +168,26 @@ mod tests {
         // 2024-09-26 11:17:00 UTC
         assert_eq!(format_epoch(1_727_349_420), "20240926T111700Z");
         assert_eq!(format_epoch(951_782_400), "20000229T000000Z");
+    }
+
+    #[test]
+    fn dates_with_offsets_become_utc() {
+        assert_eq!(to_utc("20240926T111700Z").unwrap(), "20240926T111700Z");
+        assert_eq!(
+            to_utc("2024-09-26T11:17:00+02:00").unwrap(),
+            "20240926T091700Z"
+        );
+        assert_eq!(to_utc("20240926T001700-0130").unwrap(), "20240926T014700Z");
+        assert_eq!(
+            to_utc("2018-06-11 05:09:06 UTC").unwrap(),
+            "20180611T050906Z"
+        );
+        assert_eq!(
+            to_utc("2024-01-01T00:30:00+01:00").unwrap(),
+            "20231231T233000Z"
+        );
+        assert_eq!(to_utc("2024-09-26"), None);
+        assert_eq!(to_utc("20230229T000000Z"), None);
     }
 
     #[test]

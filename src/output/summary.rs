@@ -2,7 +2,8 @@
 //! every sentence that was not written, with its line and the reason.
 
 use super::language_name;
-use crate::Alignment;
+use crate::tm::profile::Profile;
+use crate::{Alignment, FitReport};
 
 /// Renders the summary. `written` is the number of units the chosen format holds (TMX leaves
 /// out units with an empty side); `removed_chars` lists units that lost XML-illegal
@@ -76,4 +77,36 @@ fn excerpt(text: &str) -> String {
     } else {
         format!("{}...", flat.chars().take(57).collect::<String>())
     }
+}
+
+/// Renders what fitting the units to a CAT tool's limits did: units split at sentences,
+/// units left out because they could not be split.
+pub fn render_fit(fit: &FitReport, profile: Profile) -> String {
+    let mut out = String::new();
+    let limit = profile.max_chars().unwrap_or(0);
+    if !fit.split.is_empty() {
+        let list: Vec<String> = fit
+            .split
+            .iter()
+            .map(|(unit, parts)| format!("{unit} ({parts} parts)"))
+            .collect();
+        out.push_str(&format!(
+            "{} unit(s) longer than {profile}'s {limit} characters split at sentences: {}\n",
+            fit.split.len(),
+            list.join(", ")
+        ));
+    }
+    if !fit.too_long.is_empty() {
+        let list: Vec<String> = fit
+            .too_long
+            .iter()
+            .map(|(unit, chars)| format!("{unit} ({chars} characters)"))
+            .collect();
+        out.push_str(&format!(
+            "{} unit(s) longer than {profile}'s {limit} characters could not be split at a sentence and were not written: {}\n",
+            fit.too_long.len(),
+            list.join(", ")
+        ));
+    }
+    out
 }

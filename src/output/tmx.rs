@@ -6,10 +6,9 @@
 //! `x-document`. Characters XML 1.0 forbids are removed and counted.
 
 use super::{format_score, side_text};
+use crate::tm::tmx_write::{self, HeaderOut};
+use crate::tm::{Prop, Tu, Tuv};
 use crate::Alignment;
-use quick_xml::escape::partial_escape;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use quick_xml::Writer;
 
 /// What the header says besides the fixed attributes.
 #[derive(Debug, Clone)]
@@ -29,62 +28,39 @@ pub struct TmxReport {
 
 /// Writes the TMX document for an alignment.
 pub fn write(al: &Alignment, options: &TmxOptions) -> (Vec<u8>, TmxReport) {
-    let (bytes, mut reports) = write_all(&[al], options);
-    (bytes, reports.pop().unwrap_or_default())
+    let (units, report) = units(al, &options.date);
+    let bytes = tmx_write::to_bytes(&header(al, &options.date), &units);
+    (bytes, report)
 }
 
 /// Writes one TMX document holding the units of several alignments, in order (each `<tu>`
 /// keeps its `x-document`); the header's `srclang` is the first alignment's. Returns a
 /// report per alignment.
 pub fn write_all(alignments: &[&Alignment], options: &TmxOptions) -> (Vec<u8>, Vec<TmxReport>) {
-    let io = "writing to memory cannot fail";
-    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-    let srclang = alignments
-        .first()
-        .map_or("es", |al| al.src.lang_tag.as_str());
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
-        .expect(io);
-    w.write_event(Event::DocType(BytesText::from_escaped(
-        r#"tmx SYSTEM "tmx14.dtd""#,
-    )))
-    .expect(io);
-    w.write_event(Event::Start(
-        BytesStart::new("tmx").with_attributes([("version", "1.4")]),
-    ))
-    .expect(io);
-    w.create_element("header")
-        .with_attributes([
-            ("creationtool", "alinea"),
-            ("creationtoolversion", env!("CARGO_PKG_VERSION")),
-            ("segtype", "sentence"),
-            ("o-tmf", "alinea"),
-            ("adminlang", "en"),
-            ("srclang", srclang),
-            ("datatype", "plaintext"),
-            ("creationdate", options.date.as_str()),
-        ])
-        .write_empty()
-        .expect(io);
-    w.write_event(Event::Start(BytesStart::new("body")))
-        .expect(io);
-    let reports = alignments
-        .iter()
-        .map(|al| write_units(&mut w, al, options).expect(io))
-        .collect();
-    w.write_event(Event::End(BytesEnd::new("body"))).expect(io);
-    w.write_event(Event::End(BytesEnd::new("tmx"))).expect(io);
-    let mut bytes = w.into_inner();
-    bytes.push(b'\n');
-    (bytes, reports)
+    let mut all = Vec::new();
+    let mut reports = Vec::new();
+    for al in alignments {
+        let (units, report) = units(al, &options.date);
+        all.extend(units);
+        reports.push(report);
+    }
+    let header = match alignments.first() {
+        Some(al) => header(al, &options.date),
+        None => HeaderOut::sentences("es", &options.date),
+    };
+    (tmx_write::to_bytes(&header, &all), reports)
 }
 
-/// Writes the `<tu>` of every unit of `al` with both sides non-empty.
-fn write_units(
-    w: &mut Writer<Vec<u8>>,
-    al: &Alignment,
-    options: &TmxOptions,
-) -> std::io::Result<TmxReport> {
+/// The header for an alignment's TMX.
+pub fn header(al: &Alignment, date: &str) -> HeaderOut {
+    HeaderOut::sentences(&al.src.lang_tag, date)
+}
+
+/// The units of an alignment as TMX units, in order: those with both sides non-empty.
+/// `written` in the report counts them.
+pub fn units(al: &Alignment, date: &str) -> (Vec<Tu>, TmxReport) {
     let mut report = TmxReport::default();
+    let mut out = Vec::new();
     for (k, unit) in al.units.iter().enumerate() {
         if unit.src.is_empty() || unit.tgt.is_empty() {
             continue;
@@ -95,22 +71,25 @@ fn write_units(
             report.removed_chars.push((k, lost_s + lost_t));
         }
         report.written += 1;
-        let tuid = tuid(&al.src.doc.name, k);
-        w.create_element("tu")
-            .with_attributes([
-                ("tuid", tuid.as_str()),
-                ("creationdate", options.date.as_str()),
-            ])
-            .write_inner_content(|w| {
-                prop(w, "x-alignment-score", &format_score(unit.score))?;
-                prop(w, "x-bead", &unit.bead())?;
-                prop(w, "x-document", &al.src.doc.name)?;
-                tuv(w, &al.src.lang_tag, &src)?;
-                tuv(w, &al.tgt.lang_tag, &tgt)?;
-                Ok(())
-            })?;
+        let clean = |s: &str| xml_clean(s).0;
+        out.push(Tu {
+            attrs: vec![
+                ("tuid".into(), tuid(&al.src.doc.name, k)),
+                ("creationdate".into(), date.to_string()),
+            ],
+            props: vec![
+                Prop::new("x-alignment-score", &format_score(unit.score)),
+                Prop::new("x-bead", &unit.bead()),
+                Prop::new("x-document", &clean(&al.src.doc.name)),
+            ],
+            tuvs: vec![
+                Tuv::plain(&al.src.lang_tag, &src),
+                Tuv::plain(&al.tgt.lang_tag, &tgt),
+            ],
+            ..Tu::default()
+        });
     }
-    Ok(report)
+    (out, report)
 }
 
 /// The tuid of unit `k` (0-based) of a document: `NAME-1`, `NAME-2` ... Units keep their
@@ -119,35 +98,10 @@ pub fn tuid(document: &str, k: usize) -> String {
     format!("{document}-{}", k + 1)
 }
 
-fn prop(w: &mut Writer<Vec<u8>>, kind: &str, value: &str) -> std::io::Result<()> {
-    let (value, _) = xml_clean(value);
-    w.create_element("prop")
-        .with_attribute(("type", kind))
-        .write_text_content(BytesText::new(&value))?;
-    Ok(())
-}
-
-fn tuv(w: &mut Writer<Vec<u8>>, lang: &str, text: &str) -> std::io::Result<()> {
-    w.create_element("tuv")
-        .with_attribute(("xml:lang", lang))
-        .write_inner_content(|w| {
-            // Only <, > and & need escaping in text; quotes stay readable.
-            w.create_element("seg")
-                .write_text_content(BytesText::from_escaped(partial_escape(text)))?;
-            Ok(())
-        })?;
-    Ok(())
-}
-
 /// Removes the characters XML 1.0 forbids (C0 controls other than tab, LF and CR; U+FFFE and
 /// U+FFFF) and trims the result. Returns the text and the number of characters removed.
 pub fn xml_clean(text: &str) -> (String, usize) {
-    let allowed = |c: char| {
-        matches!(c, '\t' | '\n' | '\r')
-            || ('\u{20}'..='\u{D7FF}').contains(&c)
-            || ('\u{E000}'..='\u{FFFD}').contains(&c)
-            || c >= '\u{10000}'
-    };
+    let allowed = crate::tm::tmx_read::xml_char;
     let removed = text.chars().filter(|&c| !allowed(c)).count();
     if removed == 0 {
         return (text.trim().to_string(), 0);

@@ -1,0 +1,794 @@
+//! A streaming TMX reader: TMX 1.1 to 1.4b, UTF-8 or UTF-16 (with a BOM) or an encoding the
+//! XML declaration names, `xml:lang` or `lang`, inline elements kept as [`Inline`]s.
+//!
+//! It holds one `<tu>` at a time, so memory does not grow with the file. It never resolves
+//! external entities or entities declared in a DOCTYPE: only the five XML entities and
+//! character references are expanded, and any other entity is an error.
+//!
+//! Problems that do not stop reading (characters XML 1.0 forbids, elements TMX does not
+//! define inside a segment) are collected as [`Finding`]s with their line and column, for
+//! `tmx validate`; the text keeps the characters, and writers remove them.
+
+use super::{Attr, Code, CodeText, Header, Inline, Prop, Segment, Tu, Tuv};
+use crate::error::{Error, Pos, Result};
+use quick_xml::encoding::DecodingReader;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::XmlVersion;
+use std::collections::VecDeque;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// A problem found while reading that did not stop the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub pos: Pos,
+    pub message: String,
+}
+
+type Source<R> = Tracked<DecodingReader<BufReader<R>>>;
+
+/// Reads `<tu>` after `<tu>` from a TMX file.
+pub struct TmxReader<R: Read> {
+    x: XmlStream<R>,
+    header: Header,
+    done: bool,
+}
+
+/// XML events for the readers of this module and [`super::xliff`]: streaming, with
+/// positions, entities resolved, forbidden characters found.
+pub(crate) struct XmlStream<R: Read> {
+    xml: quick_xml::Reader<Source<R>>,
+    pub(crate) path: PathBuf,
+    buf: Vec<u8>,
+    pub(crate) findings: Vec<Finding>,
+    /// Where the event being handled starts.
+    pub(crate) pos: Pos,
+}
+
+impl<R: Read> XmlStream<R> {
+    pub(crate) fn new(path: &Path, source: R) -> Self {
+        let tracked = Tracked::new(DecodingReader::new(BufReader::with_capacity(
+            1 << 16,
+            source,
+        )));
+        let mut xml = quick_xml::Reader::from_reader(tracked);
+        let config = xml.config_mut();
+        config.check_end_names = true;
+        config.expand_empty_elements = false;
+        XmlStream {
+            xml,
+            path: path.to_path_buf(),
+            buf: Vec::new(),
+            findings: Vec::new(),
+            pos: Pos { line: 1, col: 1 },
+        }
+    }
+
+    /// The text of an element that holds text only (`note`, `prop`); the text of any
+    /// element inside it is kept.
+    pub(crate) fn read_text_of(&mut self, end: &str, empty: bool) -> Result<String> {
+        let mut out = String::new();
+        if empty {
+            return Ok(out);
+        }
+        let mut depth = 0usize;
+        loop {
+            match self.next()? {
+                Ev::Text(t) => out.push_str(&t),
+                Ev::Start(_, _, empty) => depth += usize::from(!empty),
+                Ev::End(name) if depth == 0 && name == end => return Ok(out),
+                Ev::End(_) => depth = depth.saturating_sub(1),
+                Ev::Eof => return Err(self.error(format!("<{end}> is not closed"))),
+            }
+        }
+    }
+
+    /// Skips everything up to the end tag of `name` (its start tag already read).
+    pub(crate) fn skip(&mut self, name: &str) -> Result<()> {
+        let mut depth = 0usize;
+        loop {
+            match self.next()? {
+                Ev::Start(_, _, empty) => depth += usize::from(!empty),
+                Ev::End(n) if depth == 0 && n == name => return Ok(()),
+                Ev::End(_) => depth = depth.saturating_sub(1),
+                Ev::Text(_) => {}
+                Ev::Eof => return Err(self.error(format!("<{name}> is not closed"))),
+            }
+        }
+    }
+
+    /// The next event that matters, with entities and character references resolved into
+    /// text. Comments, processing instructions and the DOCTYPE are skipped.
+    pub(crate) fn next(&mut self) -> Result<Ev> {
+        loop {
+            let offset = self.xml.buffer_position();
+            self.pos = self.xml.get_mut().pos_at(offset);
+            self.buf.clear();
+            let event = match self.xml.read_event_into(&mut self.buf) {
+                Ok(e) => e,
+                Err(e) => {
+                    let at = self.xml.error_position();
+                    let pos = self.xml.get_mut().pos_at(at.max(offset));
+                    return Err(Error::syntax(&self.path, pos, xml_message(&e)));
+                }
+            };
+            let start = self.pos;
+            match event {
+                Event::Start(e) => {
+                    let (name, attrs) = element(&e, &self.path, start)?;
+                    return Ok(Ev::Start(name, attrs, false));
+                }
+                Event::Empty(e) => {
+                    let (name, attrs) = element(&e, &self.path, start)?;
+                    return Ok(Ev::Start(name, attrs, true));
+                }
+                Event::End(e) => return Ok(Ev::End(e.name().as_ref().to_string())),
+                Event::Text(t) => {
+                    let text = t.xml10_content().into_owned();
+                    self.check_chars(&text, offset);
+                    return Ok(Ev::Text(text));
+                }
+                Event::CData(t) => {
+                    let text = t.xml10_content().into_owned();
+                    self.check_chars(&text, offset + 9);
+                    return Ok(Ev::Text(text));
+                }
+                Event::GeneralRef(r) => {
+                    let name = r.as_ref().to_string();
+                    let text = self.resolve_ref(&name, start)?;
+                    return Ok(Ev::Text(text));
+                }
+                Event::Decl(d) => {
+                    // Switch to the declared encoding only when no BOM said otherwise.
+                    if let Some(enc) = d.encoder() {
+                        let source = self.xml.get_mut().inner_mut();
+                        if source.encoding() == encoding_rs::UTF_8
+                            && enc != encoding_rs::UTF_8
+                            && enc != encoding_rs::UTF_16LE
+                            && enc != encoding_rs::UTF_16BE
+                        {
+                            source.set_encoding(enc);
+                        }
+                    }
+                }
+                Event::Eof => return Ok(Ev::Eof),
+                Event::Comment(_) | Event::PI(_) | Event::DocType(_) => {}
+            }
+        }
+    }
+
+    pub(crate) fn resolve_ref(&mut self, name: &str, pos: Pos) -> Result<String> {
+        if let Some(num) = name.strip_prefix('#') {
+            let code = if let Some(hex) = num.strip_prefix('x').or(num.strip_prefix('X')) {
+                u32::from_str_radix(hex, 16).ok()
+            } else {
+                num.parse::<u32>().ok()
+            };
+            return match code.and_then(char::from_u32) {
+                Some(c) if xml_char(c) => Ok(c.to_string()),
+                Some(c) => {
+                    self.finding(
+                        pos,
+                        format!(
+                            "character reference &{name}; is U+{:04X}, which XML 1.0 forbids",
+                            c as u32
+                        ),
+                    );
+                    Ok(c.to_string())
+                }
+                None => {
+                    self.finding(
+                        pos,
+                        format!("character reference &{name}; is not a character; dropped"),
+                    );
+                    Ok(String::new())
+                }
+            };
+        }
+        match quick_xml::escape::resolve_predefined_entity(name) {
+            Some(s) => Ok(s.to_string()),
+            None => Err(Error::syntax(
+                &self.path,
+                pos,
+                format!("undefined entity &{name}; (alinea reads no DOCTYPE entity declarations)"),
+            )),
+        }
+    }
+
+    /// Records every character XML 1.0 forbids in a text that starts at `offset`.
+    pub(crate) fn check_chars(&mut self, text: &str, offset: u64) {
+        if text.chars().all(xml_char) {
+            return;
+        }
+        for (i, c) in text.char_indices() {
+            if !xml_char(c) {
+                let pos = self.xml.get_mut().pos_at(offset + i as u64);
+                self.finding(
+                    pos,
+                    format!("character U+{:04X}, which XML 1.0 forbids", c as u32),
+                );
+            }
+        }
+    }
+
+    /// The position of what the parser reads next.
+    pub(crate) fn xml_pos_now(&mut self) -> Pos {
+        let offset = self.xml.buffer_position();
+        self.xml.get_mut().pos_at(offset)
+    }
+
+    pub(crate) fn finding(&mut self, pos: Pos, message: String) {
+        self.findings.push(Finding { pos, message });
+    }
+
+    pub(crate) fn error(&self, message: impl Into<String>) -> Error {
+        Error::syntax(&self.path, self.pos, message)
+    }
+}
+
+impl TmxReader<std::fs::File> {
+    /// Opens a TMX file and reads up to the end of its header.
+    pub fn open(path: &Path) -> Result<Self> {
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, "read", e))?;
+        if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
+            return Err(Error::bad_input(path, "is a directory, not a file"));
+        }
+        TmxReader::from_reader(path, file)
+    }
+}
+
+impl<R: Read> TmxReader<R> {
+    /// Reads TMX from any byte source; `path` names it in messages.
+    pub fn from_reader(path: &Path, source: R) -> Result<Self> {
+        let mut reader = TmxReader {
+            x: XmlStream::new(path, source),
+            header: Header::default(),
+            done: false,
+        };
+        reader.read_prologue()?;
+        Ok(reader)
+    }
+
+    pub fn header(&self) -> &Header {
+        &self.header
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.x.path
+    }
+
+    /// The findings since the last call.
+    pub fn take_findings(&mut self) -> Vec<Finding> {
+        std::mem::take(&mut self.x.findings)
+    }
+
+    /// The next unit, or `None` after `</body>`.
+    pub fn next_tu(&mut self) -> Result<Option<Tu>> {
+        if self.done {
+            return Ok(None);
+        }
+        loop {
+            match self.x.next()? {
+                Ev::Start(name, attrs, empty) if name == "tu" => {
+                    let mut tu = Tu {
+                        attrs,
+                        pos: self.x.pos,
+                        ..Tu::default()
+                    };
+                    if !empty {
+                        self.read_tu_body(&mut tu)?;
+                    }
+                    return Ok(Some(tu));
+                }
+                Ev::End(name) if name == "body" => {
+                    self.finish()?;
+                    return Ok(None);
+                }
+                Ev::Start(name, _, empty) => {
+                    let pos = self.x.pos;
+                    self.x
+                        .finding(pos, format!("<{name}> in <body> is not TMX; skipped"));
+                    if !empty {
+                        self.x.skip(&name)?;
+                    }
+                }
+                Ev::Text(t) if t.trim().is_empty() => {}
+                Ev::Text(_) => {}
+                Ev::Eof => return Err(self.x.error("the file ends inside <body>")),
+                Ev::End(_) => return Err(self.x.error("unexpected end tag in <body>")),
+            }
+        }
+    }
+
+    fn read_prologue(&mut self) -> Result<()> {
+        // The root element.
+        loop {
+            match self.x.next()? {
+                Ev::Start(name, attrs, empty) => {
+                    if name != "tmx" {
+                        return Err(self.x.error(format!(
+                            "not a TMX file: the root element is <{name}>, not <tmx>"
+                        )));
+                    }
+                    if empty {
+                        return Err(self.x.error("<tmx> is empty: no header and no body"));
+                    }
+                    self.header.version = super::find_attr(&attrs, "version")
+                        .unwrap_or_default()
+                        .to_string();
+                    break;
+                }
+                Ev::Text(t) if t.trim().is_empty() => {}
+                Ev::Eof => return Err(self.x.error("not a TMX file: no <tmx> element")),
+                _ => return Err(self.x.error("not a TMX file: text before the root element")),
+            }
+        }
+        // The header, then <body>.
+        let mut seen_header = false;
+        loop {
+            match self.x.next()? {
+                Ev::Start(name, attrs, empty) if name == "header" => {
+                    self.header.attrs = attrs;
+                    self.header.pos = self.x.pos;
+                    seen_header = true;
+                    if !empty {
+                        self.read_header_body()?;
+                    }
+                }
+                Ev::Start(name, _, empty) if name == "body" => {
+                    if !seen_header {
+                        return Err(self.x.error("<body> comes before <header>"));
+                    }
+                    if empty {
+                        self.finish()?;
+                    }
+                    return Ok(());
+                }
+                Ev::Start(name, _, _) => {
+                    return Err(self.x.error(format!("unexpected <{name}> in <tmx>")));
+                }
+                Ev::Text(_) => {}
+                Ev::End(_) | Ev::Eof => {
+                    return Err(self.x.error("not a TMX file: no <body>"));
+                }
+            }
+        }
+    }
+
+    fn read_header_body(&mut self) -> Result<()> {
+        loop {
+            match self.x.next()? {
+                Ev::Start(name, attrs, empty) => match name.as_str() {
+                    "prop" => {
+                        let prop = self.read_prop(&attrs, empty)?;
+                        self.header.props.push(prop);
+                    }
+                    "note" => {
+                        let note = self.x.read_text_of("note", empty)?;
+                        self.header.notes.push(note);
+                    }
+                    // <ude> and its <map>s describe user-defined characters: not needed.
+                    _ if !empty => self.x.skip(&name)?,
+                    _ => {}
+                },
+                Ev::End(name) if name == "header" => return Ok(()),
+                Ev::Text(_) => {}
+                Ev::End(_) | Ev::Eof => return Err(self.x.error("<header> is not closed")),
+            }
+        }
+    }
+
+    fn read_tu_body(&mut self, tu: &mut Tu) -> Result<()> {
+        loop {
+            match self.x.next()? {
+                Ev::Start(name, attrs, empty) => match name.as_str() {
+                    "tuv" => {
+                        let tuv = self.read_tuv(attrs, empty)?;
+                        tu.tuvs.push(tuv);
+                    }
+                    "prop" => {
+                        let prop = self.read_prop(&attrs, empty)?;
+                        tu.props.push(prop);
+                    }
+                    "note" => {
+                        let note = self.x.read_text_of("note", empty)?;
+                        tu.notes.push(note);
+                    }
+                    _ => {
+                        let pos = self.x.pos;
+                        self.x
+                            .finding(pos, format!("<{name}> in <tu> is not TMX; skipped"));
+                        if !empty {
+                            self.x.skip(&name)?;
+                        }
+                    }
+                },
+                Ev::End(name) if name == "tu" => return Ok(()),
+                Ev::Text(_) => {}
+                Ev::End(_) | Ev::Eof => return Err(self.x.error("<tu> is not closed")),
+            }
+        }
+    }
+
+    fn read_tuv(&mut self, attrs: Vec<Attr>, empty: bool) -> Result<Tuv> {
+        let mut tuv = Tuv {
+            pos: self.x.pos,
+            ..Tuv::default()
+        };
+        for (k, v) in attrs {
+            if k == "xml:lang" || k == "lang" {
+                tuv.lang = v;
+            } else {
+                tuv.attrs.push((k, v));
+            }
+        }
+        if empty {
+            return Ok(tuv);
+        }
+        loop {
+            match self.x.next()? {
+                Ev::Start(name, attrs, empty) => match name.as_str() {
+                    "seg" => {
+                        tuv.seg_pos = self.x.xml_pos_now();
+                        if !empty {
+                            tuv.seg = Segment(self.read_inlines("seg")?);
+                        }
+                    }
+                    "prop" => {
+                        let prop = self.read_prop(&attrs, empty)?;
+                        tuv.props.push(prop);
+                    }
+                    "note" => {
+                        let note = self.x.read_text_of("note", empty)?;
+                        tuv.notes.push(note);
+                    }
+                    _ => {
+                        let pos = self.x.pos;
+                        self.x
+                            .finding(pos, format!("<{name}> in <tuv> is not TMX; skipped"));
+                        if !empty {
+                            self.x.skip(&name)?;
+                        }
+                    }
+                },
+                Ev::End(name) if name == "tuv" => return Ok(tuv),
+                Ev::Text(_) => {}
+                Ev::End(_) | Ev::Eof => return Err(self.x.error("<tuv> is not closed")),
+            }
+        }
+    }
+
+    /// Reads the content of `<seg>`, `<hi>` or `<sub>` up to its end tag.
+    fn read_inlines(&mut self, end: &str) -> Result<Vec<Inline>> {
+        let mut items: Vec<Inline> = Vec::new();
+        let push_text = |items: &mut Vec<Inline>, t: &str| match items.last_mut() {
+            Some(Inline::Text(prev)) => prev.push_str(t),
+            _ => items.push(Inline::Text(t.to_string())),
+        };
+        loop {
+            match self.x.next()? {
+                Ev::Text(t) => push_text(&mut items, &t),
+                Ev::Start(name, attrs, empty) => {
+                    if let Some(code) = Code::from_name(&name) {
+                        let content = if empty {
+                            Vec::new()
+                        } else {
+                            self.read_code(&name)?
+                        };
+                        items.push(Inline::Code {
+                            code,
+                            attrs,
+                            content,
+                        });
+                    } else if name == "hi" {
+                        let content = if empty {
+                            Vec::new()
+                        } else {
+                            self.read_inlines("hi")?
+                        };
+                        items.push(Inline::Hi { attrs, content });
+                    } else {
+                        let pos = self.x.pos;
+                        self.x.finding(
+                            pos,
+                            format!("<{name}> is not a TMX inline element; its text is kept"),
+                        );
+                        if !empty {
+                            for item in self.read_inlines(&name)? {
+                                match item {
+                                    Inline::Text(t) => push_text(&mut items, &t),
+                                    other => items.push(other),
+                                }
+                            }
+                        }
+                    }
+                }
+                Ev::End(name) if name == end => return Ok(items),
+                Ev::End(name) => {
+                    return Err(self.x.error(format!("unexpected </{name}> in <{end}>")))
+                }
+                Ev::Eof => return Err(self.x.error(format!("<{end}> is not closed"))),
+            }
+        }
+    }
+
+    /// Reads the content of a native-code element: code text and `<sub>` flows.
+    fn read_code(&mut self, end: &str) -> Result<Vec<CodeText>> {
+        let mut parts: Vec<CodeText> = Vec::new();
+        loop {
+            match self.x.next()? {
+                Ev::Text(t) => match parts.last_mut() {
+                    Some(CodeText::Native(prev)) => prev.push_str(&t),
+                    _ => parts.push(CodeText::Native(t)),
+                },
+                Ev::Start(name, attrs, empty) if name == "sub" => {
+                    let content = if empty {
+                        Vec::new()
+                    } else {
+                        self.read_inlines("sub")?
+                    };
+                    parts.push(CodeText::Sub { attrs, content });
+                }
+                Ev::Start(name, _, empty) => {
+                    let pos = self.x.pos;
+                    self.x
+                        .finding(pos, format!("<{name}> inside <{end}> is not TMX; skipped"));
+                    if !empty {
+                        self.x.skip(&name)?;
+                    }
+                }
+                Ev::End(name) if name == end => return Ok(parts),
+                Ev::End(name) => {
+                    return Err(self.x.error(format!("unexpected </{name}> in <{end}>")))
+                }
+                Ev::Eof => return Err(self.x.error(format!("<{end}> is not closed"))),
+            }
+        }
+    }
+
+    fn read_prop(&mut self, attrs: &[Attr], empty: bool) -> Result<Prop> {
+        let kind = super::find_attr(attrs, "type")
+            .unwrap_or_default()
+            .to_string();
+        let value = self.x.read_text_of("prop", empty)?;
+        Ok(Prop { kind, value })
+    }
+
+    /// After `</body>`: the rest must be `</tmx>` and nothing but whitespace and comments.
+    fn finish(&mut self) -> Result<()> {
+        self.done = true;
+        loop {
+            match self.x.next()? {
+                Ev::End(name) if name == "tmx" => {}
+                Ev::Text(t) if t.trim().is_empty() => {}
+                Ev::Eof => return Ok(()),
+                _ => return Err(self.x.error("content after </body>")),
+            }
+        }
+    }
+}
+
+/// The events the readers work with.
+pub(crate) enum Ev {
+    /// A start tag (`true`: an empty element `<x/>`).
+    Start(String, Vec<Attr>, bool),
+    End(String),
+    Text(String),
+    Eof,
+}
+
+fn element(e: &BytesStart, path: &Path, pos: Pos) -> Result<(String, Vec<Attr>)> {
+    let name = e.name().as_ref().to_string();
+    let mut attrs = Vec::new();
+    for attr in e.attributes() {
+        let attr = attr.map_err(|err| Error::syntax(path, pos, format!("in <{name}>: {err}")))?;
+        let key = attr.key.as_ref().to_string();
+        let value = attr
+            .normalized_value(XmlVersion::Implicit1_0)
+            .map_err(|err| {
+                Error::syntax(path, pos, format!("in <{name}>, attribute {key}: {err}"))
+            })?
+            .into_owned();
+        attrs.push((key, value));
+    }
+    Ok((name, attrs))
+}
+
+fn xml_message(e: &quick_xml::Error) -> String {
+    match e {
+        quick_xml::Error::Encoding(_) => {
+            "not valid text in the file's encoding (UTF-8 unless a BOM or the XML declaration says otherwise)".to_string()
+        }
+        quick_xml::Error::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => {
+            "not valid text in the file's encoding (UTF-8 unless a BOM or the XML declaration says otherwise)".to_string()
+        }
+        other => format!("not well-formed XML: {other}"),
+    }
+}
+
+/// Whether XML 1.0 allows the character.
+pub fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r')
+        || ('\u{20}'..='\u{D7FF}').contains(&c)
+        || ('\u{E000}'..='\u{FFFD}').contains(&c)
+        || c >= '\u{10000}'
+}
+
+/// A `BufRead` that remembers the bytes the parser consumed until their position is asked
+/// for, and so turns byte offsets into lines and columns without keeping the file.
+/// Positions must be asked for in increasing order; the parser asks at every event, so the
+/// bytes kept are those of one event.
+pub struct Tracked<R> {
+    inner: R,
+    pending: VecDeque<u8>,
+    /// Offset of the first byte in `pending`.
+    base: u64,
+    /// Position of the byte at `base`.
+    at: Pos,
+}
+
+impl<R: BufRead> Tracked<R> {
+    fn new(inner: R) -> Self {
+        Tracked {
+            inner,
+            pending: VecDeque::new(),
+            base: 0,
+            at: Pos { line: 1, col: 1 },
+        }
+    }
+
+    fn inner_mut(&mut self) -> &mut R {
+        &mut self.inner
+    }
+
+    /// The line and column (in characters) of byte `offset` of the decoded text.
+    fn pos_at(&mut self, offset: u64) -> Pos {
+        while self.base < offset {
+            let Some(b) = self.pending.pop_front() else {
+                break;
+            };
+            self.base += 1;
+            if b == b'\n' {
+                self.at = Pos {
+                    line: self.at.line + 1,
+                    col: 1,
+                };
+            } else if b & 0xC0 != 0x80 {
+                self.at.col += 1;
+            }
+        }
+        self.at
+    }
+}
+
+impl<R: BufRead> Read for Tracked<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let n = {
+            let buf = self.fill_buf()?;
+            let n = buf.len().min(out.len());
+            out[..n].copy_from_slice(&buf[..n]);
+            n
+        };
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Tracked<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amt: usize) {
+        if amt > 0 {
+            // The buffer is already filled, so this returns it without reading.
+            if let Ok(buf) = self.inner.fill_buf() {
+                self.pending.extend(&buf[..amt.min(buf.len())]);
+            }
+        }
+        self.inner.consume(amt);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(text: &[u8]) -> Result<(Header, Vec<Tu>, Vec<Finding>)> {
+        let mut r = TmxReader::from_reader(Path::new("t.tmx"), text)?;
+        let mut units = Vec::new();
+        while let Some(tu) = r.next_tu()? {
+            units.push(tu);
+        }
+        let findings = r.take_findings();
+        Ok((r.header().clone(), units, findings))
+    }
+
+    const SMALL: &str = "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\">\n<header srclang=\"es\"/>\n<body>\n  <tu tuid=\"1\">\n    <tuv xml:lang=\"es\"><seg>a &amp; b</seg></tuv>\n    <tuv lang=\"EN\"><seg>x</seg></tuv>\n  </tu>\n</body>\n</tmx>\n";
+
+    #[test]
+    fn reads_units_with_both_language_attributes_and_positions() {
+        let (header, units, findings) = read_all(SMALL.as_bytes()).unwrap();
+        assert_eq!(header.attr("srclang"), Some("es"));
+        assert_eq!(header.version, "1.4");
+        assert_eq!(units.len(), 1);
+        let tu = &units[0];
+        assert_eq!(tu.attr("tuid"), Some("1"));
+        assert_eq!(tu.pos, Pos { line: 5, col: 3 });
+        assert_eq!(tu.tuvs[0].lang, "es");
+        assert_eq!(tu.tuvs[0].seg.plain_text(), "a & b");
+        assert_eq!(tu.tuvs[0].seg_pos, Pos { line: 6, col: 29 });
+        assert_eq!(tu.tuvs[1].lang, "EN");
+        assert!(findings.is_empty());
+    }
+
+    #[test]
+    fn utf16_with_bom_reads_like_utf8() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in SMALL.replace("a &amp; b", "año").encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        let (_, units, _) = read_all(&bytes).unwrap();
+        assert_eq!(units[0].tuvs[0].seg.plain_text(), "año");
+        assert_eq!(units[0].pos, Pos { line: 5, col: 3 });
+    }
+
+    #[test]
+    fn a_declared_latin1_encoding_is_decoded() {
+        let mut bytes = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"es\"><seg>a".to_vec();
+        bytes.push(0xF1);
+        bytes.extend_from_slice(b"o</seg></tuv></tu></body></tmx>");
+        let (_, units, _) = read_all(&bytes).unwrap();
+        assert_eq!(units[0].tuvs[0].seg.plain_text(), "año");
+    }
+
+    #[test]
+    fn illegal_characters_are_found_with_their_column() {
+        let text = SMALL.replace("<seg>x</seg>", "<seg>x\u{b}y &#x1;</seg>");
+        let (_, units, findings) = read_all(text.as_bytes()).unwrap();
+        assert_eq!(units[0].tuvs[1].seg.plain_text(), "x\u{b}y \u{1}");
+        assert_eq!(findings.len(), 2, "{findings:?}");
+        assert_eq!(findings[0].pos, Pos { line: 7, col: 26 });
+        assert!(findings[0].message.contains("U+000B"));
+        assert_eq!(findings[1].pos, Pos { line: 7, col: 29 });
+    }
+
+    #[test]
+    fn declared_entities_are_not_expanded() {
+        let text = "<!DOCTYPE tmx [<!ENTITY boom \"BOOM\">]><tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"es\"><seg>&boom;</seg></tuv></tu></body></tmx>";
+        let err = read_all(text.as_bytes()).unwrap_err().to_string();
+        assert!(err.starts_with("t.tmx:1:"), "{err}");
+        assert!(err.contains("undefined entity &boom;"), "{err}");
+    }
+
+    #[test]
+    fn malformed_xml_is_an_error_with_line_and_column() {
+        let text = SMALL.replace("</tuv>\n    <tuv lang", "</tu>\n    <tuv lang");
+        let err = read_all(text.as_bytes()).unwrap_err().to_string();
+        assert!(err.starts_with("t.tmx:6:"), "{err}");
+    }
+
+    #[test]
+    fn other_xml_is_not_tmx() {
+        let err = read_all(b"<xliff version=\"2.0\"/>")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("root element is <xliff>"), "{err}");
+    }
+
+    #[test]
+    fn inline_elements_are_kept_in_order() {
+        let text = SMALL.replace(
+            "<seg>x</seg>",
+            "<seg><bpt i=\"1\" x=\"1\">&lt;b&gt;</bpt>Bold<ept i=\"1\">&lt;/b&gt;</ept> <ph x=\"2\"/> <hi type=\"x\">hey</hi> <ut>{\\f1}</ut><ph>&lt;img alt=\"<sub>Alt</sub>\"&gt;</ph></seg>",
+        );
+        let (_, units, findings) = read_all(text.as_bytes()).unwrap();
+        let seg = &units[0].tuvs[1].seg;
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(seg.plain_text(), "Bold  hey ");
+        assert_eq!(
+            seg.to_xml(),
+            "<bpt i=\"1\" x=\"1\">&lt;b&gt;</bpt>Bold<ept i=\"1\">&lt;/b&gt;</ept> <ph x=\"2\"></ph> <hi type=\"x\">hey</hi> <ut>{\\f1}</ut><ph>&lt;img alt=\"<sub>Alt</sub>\"&gt;</ph>"
+        );
+    }
+}

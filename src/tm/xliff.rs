@@ -1,0 +1,567 @@
+//! XLIFF 2.0, for a CAT tool's bilingual editor: one `<unit>` per pair, with one
+//! `<segment>` holding `<source>` and `<target>`; the tuid goes to the unit's `name`.
+//!
+//! Inline codes map to XLIFF's: `bpt`/`ept` to `<sc>`/`<ec>`, `ph` and `ut` to `<ph>`,
+//! `it` to an isolated `<sc>` or `<ec>`, `hi` to `<pc>`; native code goes to the unit's
+//! `<originalData>`. A code's id is its TMX `x` when it has one, so the codes of source and
+//! target correspond. Coming back, `<pc>` with data becomes `bpt`/`ept`, `<mrk>` keeps its
+//! text. The TMX `type` attribute of a code and `<sub>` flows do not survive the trip.
+
+use super::tmx_read::{Ev, XmlStream};
+use super::{find_attr, Attr, Code, CodeText, Inline, Segment, Tu, Tuv};
+use crate::error::{Error, Result};
+use quick_xml::escape::{escape, partial_escape};
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::path::Path;
+
+/// Writes XLIFF 2.0: [`XliffWriter::start`], [`XliffWriter::write_tu`], [`XliffWriter::finish`].
+pub struct XliffWriter<'a> {
+    out: &'a mut dyn Write,
+    units: usize,
+}
+
+impl<'a> XliffWriter<'a> {
+    pub fn start(
+        out: &'a mut dyn Write,
+        src: &str,
+        tgt: &str,
+        original: &str,
+    ) -> std::io::Result<Self> {
+        write!(
+            out,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"{}\" trgLang=\"{}\">\n  <file id=\"f1\" original=\"{}\">\n",
+            escape(src),
+            escape(tgt),
+            escape(original)
+        )?;
+        Ok(XliffWriter { out, units: 0 })
+    }
+
+    /// Writes a pair: the unit's first variant is the source, the second the target.
+    pub fn write_tu(&mut self, tu: &Tu) -> std::io::Result<()> {
+        self.units += 1;
+        let mut data: Vec<(String, String)> = Vec::new();
+        let source = to_xliff(&tu.tuvs[0].seg, &mut data);
+        let target = to_xliff(&tu.tuvs[1].seg, &mut data);
+        let name = tu
+            .attr("tuid")
+            .map(|t| format!(" name=\"{}\"", escape(t)))
+            .unwrap_or_default();
+        writeln!(self.out, "    <unit id=\"u{}\"{name}>", self.units)?;
+        if !data.is_empty() {
+            writeln!(self.out, "      <originalData>")?;
+            for (id, text) in &data {
+                writeln!(
+                    self.out,
+                    "        <data id=\"{id}\">{}</data>",
+                    partial_escape(text.as_str())
+                )?;
+            }
+            writeln!(self.out, "      </originalData>")?;
+        }
+        writeln!(
+            self.out,
+            "      <segment state=\"translated\">\n        <source>{source}</source>\n        <target>{target}</target>\n      </segment>\n    </unit>"
+        )
+    }
+
+    pub fn finish(self) -> std::io::Result<()> {
+        writeln!(self.out, "  </file>\n</xliff>")?;
+        self.out.flush()
+    }
+}
+
+/// An XLIFF id from a TMX attribute, if it is a safe NMTOKEN.
+fn id_from(attrs: &[Attr], name: &str) -> Option<String> {
+    find_attr(attrs, name)
+        .filter(|v| {
+            !v.is_empty()
+                && v.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        })
+        .map(String::from)
+}
+
+fn to_xliff(seg: &Segment, data: &mut Vec<(String, String)>) -> String {
+    let mut out = String::new();
+    let mut open: HashMap<String, String> = HashMap::new();
+    let mut n = 0;
+    inlines_to_xliff(&seg.0, data, &mut open, &mut n, &mut out);
+    out
+}
+
+fn inlines_to_xliff(
+    items: &[Inline],
+    data: &mut Vec<(String, String)>,
+    open: &mut HashMap<String, String>,
+    n: &mut usize,
+    out: &mut String,
+) {
+    for item in items {
+        match item {
+            Inline::Text(t) => out.push_str(&partial_escape(t.as_str())),
+            Inline::Hi { content, .. } => {
+                *n += 1;
+                out.push_str(&format!("<pc id=\"h{n}\">"));
+                inlines_to_xliff(content, data, open, n, out);
+                out.push_str("</pc>");
+            }
+            Inline::Code {
+                code,
+                attrs,
+                content,
+            } => {
+                *n += 1;
+                let native: String = content
+                    .iter()
+                    .filter_map(|c| match c {
+                        CodeText::Native(t) => Some(t.as_str()),
+                        CodeText::Sub { .. } => None,
+                    })
+                    .collect();
+                let data_ref = if native.is_empty() {
+                    String::new()
+                } else {
+                    let id = format!("d{}", data.len() + 1);
+                    data.push((id.clone(), native));
+                    format!(" dataRef=\"{id}\"")
+                };
+                let i = find_attr(attrs, "i").unwrap_or_default().to_string();
+                let own = |prefix: &str| {
+                    id_from(attrs, "x").unwrap_or_else(|| match id_from(attrs, "i") {
+                        Some(i) => format!("{prefix}{i}"),
+                        None => format!("{prefix}{n}"),
+                    })
+                };
+                match code {
+                    Code::Bpt => {
+                        let id = own("b");
+                        open.insert(i, id.clone());
+                        out.push_str(&format!("<sc id=\"{id}\"{data_ref}/>"));
+                    }
+                    Code::Ept => match open.remove(&i) {
+                        Some(start) => {
+                            out.push_str(&format!("<ec startRef=\"{start}\"{data_ref}/>"))
+                        }
+                        None => out.push_str(&format!(
+                            "<ec id=\"{}\" isolated=\"yes\"{data_ref}/>",
+                            own("e")
+                        )),
+                    },
+                    Code::It => {
+                        let el = if find_attr(attrs, "pos") == Some("end") {
+                            "ec"
+                        } else {
+                            "sc"
+                        };
+                        out.push_str(&format!(
+                            "<{el} id=\"{}\" isolated=\"yes\"{data_ref}/>",
+                            own("t")
+                        ));
+                    }
+                    Code::Ph | Code::Ut => {
+                        out.push_str(&format!("<ph id=\"{}\"{data_ref}/>", own("p")));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Reads the segments of an XLIFF 2.0 file as pairs.
+pub struct XliffReader<R: Read> {
+    x: XmlStream<R>,
+    pub src: String,
+    pub tgt: String,
+    /// Pairs read from the current unit, not yet returned.
+    queue: std::collections::VecDeque<Tu>,
+    /// Segments without a target, skipped.
+    pub untranslated: usize,
+    done: bool,
+}
+
+impl XliffReader<std::fs::File> {
+    pub fn open(path: &Path) -> Result<Self> {
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, "read", e))?;
+        XliffReader::from_reader(path, file)
+    }
+}
+
+impl<R: Read> XliffReader<R> {
+    pub fn from_reader(path: &Path, source: R) -> Result<Self> {
+        let mut x = XmlStream::new(path, source);
+        loop {
+            match x.next()? {
+                Ev::Start(name, attrs, _) if name == "xliff" => {
+                    let version = find_attr(&attrs, "version").unwrap_or_default();
+                    if !version.starts_with('2') {
+                        return Err(x.error(format!(
+                            "XLIFF {version}: alinea reads XLIFF 2.0 (version=\"2.0\")"
+                        )));
+                    }
+                    let src = find_attr(&attrs, "srcLang").unwrap_or_default().to_string();
+                    let tgt = find_attr(&attrs, "trgLang").unwrap_or_default().to_string();
+                    return Ok(XliffReader {
+                        x,
+                        src,
+                        tgt,
+                        queue: Default::default(),
+                        untranslated: 0,
+                        done: false,
+                    });
+                }
+                Ev::Start(name, _, _) => {
+                    return Err(x.error(format!(
+                        "not an XLIFF file: the root element is <{name}>, not <xliff>"
+                    )))
+                }
+                Ev::Text(_) => {}
+                Ev::End(_) | Ev::Eof => return Err(x.error("not an XLIFF file: no <xliff>")),
+            }
+        }
+    }
+
+    /// The next pair, or `None` at the end of the file.
+    pub fn next_tu(&mut self) -> Result<Option<Tu>> {
+        loop {
+            if let Some(tu) = self.queue.pop_front() {
+                return Ok(Some(tu));
+            }
+            if self.done {
+                return Ok(None);
+            }
+            match self.x.next()? {
+                Ev::Start(name, attrs, empty) if name == "unit" && !empty => {
+                    self.read_unit(&attrs)?
+                }
+                Ev::Eof => self.done = true,
+                _ => {}
+            }
+        }
+    }
+
+    fn read_unit(&mut self, attrs: &[Attr]) -> Result<()> {
+        let pos = self.x.pos;
+        // The unit's name carries a tuid; its id is only unique within the file.
+        let name = find_attr(attrs, "name").unwrap_or_default().to_string();
+        let mut data: HashMap<String, String> = HashMap::new();
+        let mut segments: Vec<(Segment, Option<Segment>)> = Vec::new();
+        let mut raw: Vec<(Vec<RawInline>, Option<Vec<RawInline>>)> = Vec::new();
+        loop {
+            match self.x.next()? {
+                Ev::Start(n, a, empty) if n == "data" => {
+                    let text = self.x.read_text_of("data", empty)?;
+                    if let Some(id) = find_attr(&a, "id") {
+                        data.insert(id.to_string(), text);
+                    }
+                }
+                Ev::Start(n, _, false) if n == "segment" => {
+                    let mut source = Vec::new();
+                    let mut target = None;
+                    loop {
+                        match self.x.next()? {
+                            Ev::Start(n, _, false) if n == "source" => {
+                                source = self.read_raw("source")?;
+                            }
+                            Ev::Start(n, _, empty) if n == "target" => {
+                                target = Some(if empty {
+                                    Vec::new()
+                                } else {
+                                    self.read_raw("target")?
+                                });
+                            }
+                            Ev::Start(n, _, false) => self.x.skip(&n)?,
+                            Ev::End(n) if n == "segment" => break,
+                            Ev::Eof => return Err(self.x.error("<segment> is not closed")),
+                            _ => {}
+                        }
+                    }
+                    raw.push((source, target));
+                }
+                Ev::Start(n, _, false) if n != "originalData" => self.x.skip(&n)?,
+                Ev::End(n) if n == "unit" => break,
+                Ev::Eof => return Err(self.x.error("<unit> is not closed")),
+                _ => {}
+            }
+        }
+        for (source, target) in raw {
+            segments.push((
+                from_raw(&source, &data),
+                target.map(|t| from_raw(&t, &data)),
+            ));
+        }
+        let several = segments.len() > 1;
+        for (k, (source, target)) in segments.into_iter().enumerate() {
+            let Some(target) = target.filter(|t| !t.plain_text().trim().is_empty() || t.has_tags())
+            else {
+                self.untranslated += 1;
+                continue;
+            };
+            let mut tu = Tu {
+                pos,
+                tuvs: vec![
+                    Tuv {
+                        lang: self.src.clone(),
+                        seg: source,
+                        ..Tuv::default()
+                    },
+                    Tuv {
+                        lang: self.tgt.clone(),
+                        seg: target,
+                        ..Tuv::default()
+                    },
+                ],
+                ..Tu::default()
+            };
+            if !name.is_empty() {
+                let id = if several {
+                    format!("{name}.{}", k + 1)
+                } else {
+                    name.clone()
+                };
+                tu.set_attr("tuid", &id);
+            }
+            self.queue.push_back(tu);
+        }
+        Ok(())
+    }
+
+    /// Reads inline content up to `</end>` as a flat list of text and element events.
+    fn read_raw(&mut self, end: &str) -> Result<Vec<RawInline>> {
+        let mut out = Vec::new();
+        loop {
+            match self.x.next()? {
+                Ev::Text(t) => out.push(RawInline::Text(t)),
+                Ev::Start(n, a, empty) => {
+                    out.push(RawInline::Open(n.clone(), a));
+                    if empty {
+                        out.push(RawInline::Close(n));
+                    }
+                }
+                Ev::End(n) if n == end => return Ok(out),
+                Ev::End(n) => out.push(RawInline::Close(n)),
+                Ev::Eof => return Err(self.x.error(format!("<{end}> is not closed"))),
+            }
+        }
+    }
+}
+
+/// Inline content as read, before mapping to TMX.
+enum RawInline {
+    Text(String),
+    Open(String, Vec<Attr>),
+    Close(String),
+}
+
+/// Maps XLIFF inline content to TMX inline elements.
+fn from_raw(raw: &[RawInline], data: &HashMap<String, String>) -> Segment {
+    let mut i = 0;
+    let mut pairs: HashMap<String, String> = HashMap::new();
+    let mut next_i = 0;
+    Segment(map_raw(raw, &mut i, data, &mut pairs, &mut next_i, None))
+}
+
+fn map_raw(
+    raw: &[RawInline],
+    at: &mut usize,
+    data: &HashMap<String, String>,
+    pairs: &mut HashMap<String, String>,
+    next_i: &mut usize,
+    until: Option<&str>,
+) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::new();
+    let text = |out: &mut Vec<Inline>, t: &str| match out.last_mut() {
+        Some(Inline::Text(prev)) => prev.push_str(t),
+        _ => out.push(Inline::Text(t.to_string())),
+    };
+    let native = |attrs: &[Attr], key: &str| -> Vec<CodeText> {
+        find_attr(attrs, key)
+            .and_then(|id| data.get(id))
+            .map(|d| vec![CodeText::Native(d.clone())])
+            .unwrap_or_default()
+    };
+    let x_of = |attrs: &[Attr], key: &str| -> Vec<Attr> {
+        find_attr(attrs, key)
+            .filter(|id| id.bytes().all(|b| b.is_ascii_digit()))
+            .map(|id| vec![("x".to_string(), id.to_string())])
+            .unwrap_or_default()
+    };
+    while *at < raw.len() {
+        let item = &raw[*at];
+        *at += 1;
+        match item {
+            RawInline::Text(t) => text(&mut out, t),
+            RawInline::Close(name) if Some(name.as_str()) == until => return out,
+            RawInline::Close(_) => {}
+            RawInline::Open(name, attrs) => {
+                let isolated = find_attr(attrs, "isolated") == Some("yes");
+                match name.as_str() {
+                    "ph" => out.push(Inline::Code {
+                        code: Code::Ph,
+                        attrs: x_of(attrs, "id"),
+                        content: native(attrs, "dataRef"),
+                    }),
+                    "sc" | "ec" if isolated => {
+                        let mut a = vec![(
+                            "pos".to_string(),
+                            if name == "sc" { "begin" } else { "end" }.to_string(),
+                        )];
+                        a.extend(x_of(attrs, "id"));
+                        out.push(Inline::Code {
+                            code: Code::It,
+                            attrs: a,
+                            content: native(attrs, "dataRef"),
+                        });
+                    }
+                    "sc" => {
+                        *next_i += 1;
+                        let i = next_i.to_string();
+                        if let Some(id) = find_attr(attrs, "id") {
+                            pairs.insert(id.to_string(), i.clone());
+                        }
+                        let mut a = vec![("i".to_string(), i)];
+                        a.extend(x_of(attrs, "id"));
+                        out.push(Inline::Code {
+                            code: Code::Bpt,
+                            attrs: a,
+                            content: native(attrs, "dataRef"),
+                        });
+                    }
+                    "ec" => {
+                        let i = find_attr(attrs, "startRef")
+                            .and_then(|s| pairs.get(s))
+                            .cloned()
+                            .unwrap_or_else(|| {
+                                *next_i += 1;
+                                next_i.to_string()
+                            });
+                        out.push(Inline::Code {
+                            code: Code::Ept,
+                            attrs: vec![("i".to_string(), i)],
+                            content: native(attrs, "dataRef"),
+                        });
+                    }
+                    "pc" => {
+                        let start = native(attrs, "dataRefStart");
+                        let end = native(attrs, "dataRefEnd");
+                        let inner = map_raw(raw, at, data, pairs, next_i, Some("pc"));
+                        if start.is_empty() && end.is_empty() {
+                            out.push(Inline::Hi {
+                                attrs: Vec::new(),
+                                content: inner,
+                            });
+                        } else {
+                            *next_i += 1;
+                            let i = next_i.to_string();
+                            let mut a = vec![("i".to_string(), i.clone())];
+                            a.extend(x_of(attrs, "id"));
+                            out.push(Inline::Code {
+                                code: Code::Bpt,
+                                attrs: a,
+                                content: start,
+                            });
+                            out.extend(inner);
+                            out.push(Inline::Code {
+                                code: Code::Ept,
+                                attrs: vec![("i".to_string(), i)],
+                                content: end,
+                            });
+                        }
+                    }
+                    "cp" => {
+                        if let Some(c) = find_attr(attrs, "hex")
+                            .and_then(|h| u32::from_str_radix(h, 16).ok())
+                            .and_then(char::from_u32)
+                        {
+                            text(&mut out, &c.to_string());
+                        }
+                    }
+                    // Annotations keep their text; markers and unknown elements vanish.
+                    "mrk" => {
+                        let inner = map_raw(raw, at, data, pairs, next_i, Some("mrk"));
+                        for item in inner {
+                            match item {
+                                Inline::Text(t) => text(&mut out, &t),
+                                other => out.push(other),
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether a file looks like XLIFF (for conversions by content when the extension says
+/// nothing).
+pub fn looks_like_xliff(head: &[u8]) -> bool {
+    String::from_utf8_lossy(head).contains("<xliff")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tmx_read::TmxReader;
+    use super::*;
+
+    fn through_xliff(units: &[Tu]) -> (String, Vec<Tu>) {
+        let mut out = Vec::new();
+        let mut w = XliffWriter::start(&mut out, "es", "en", "t.tmx").unwrap();
+        for tu in units {
+            w.write_tu(tu).unwrap();
+        }
+        w.finish().unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let mut r = XliffReader::from_reader(Path::new("t.xlf"), text.as_bytes()).unwrap();
+        let mut back = Vec::new();
+        while let Some(tu) = r.next_tu().unwrap() {
+            back.push(tu);
+        }
+        (text, back)
+    }
+
+    #[test]
+    fn codes_survive_the_trip_through_xliff() {
+        let tmx = r#"<tmx version="1.4"><header srclang="es"/><body>
+<tu tuid="a-1"><tuv xml:lang="es"><seg>Ver <bpt i="1" x="1">&lt;b&gt;</bpt>aquí<ept i="1">&lt;/b&gt;</ept> y <ph x="2">&lt;br/&gt;</ph> <hi>ojo</hi></seg></tuv>
+<tuv xml:lang="en"><seg>See <bpt i="1" x="1">&lt;b&gt;</bpt>here<ept i="1">&lt;/b&gt;</ept> and <ph x="2">&lt;br/&gt;</ph> <hi>look</hi></seg></tuv></tu>
+</body></tmx>"#;
+        let mut r = TmxReader::from_reader(Path::new("t.tmx"), tmx.as_bytes()).unwrap();
+        let tu = r.next_tu().unwrap().unwrap();
+        let (xliff, back) = through_xliff(std::slice::from_ref(&tu));
+        assert!(xliff.contains(r#"<source>Ver <sc id="1" dataRef="d1"/>aquí<ec startRef="1" dataRef="d2"/> y <ph id="2" dataRef="d3"/> <pc id="h4">ojo</pc></source>"#), "{xliff}");
+        assert!(xliff.contains(r#"<data id="d1">&lt;b&gt;</data>"#));
+        assert_eq!(back.len(), 1);
+        assert_eq!(back[0].attr("tuid"), Some("a-1"));
+        for (b, t) in back[0].tuvs.iter().zip(&tu.tuvs) {
+            assert_eq!(b.seg.to_xml(), t.seg.to_xml());
+        }
+    }
+
+    #[test]
+    fn a_cat_tool_xliff_with_several_segments_and_paired_codes_reads() {
+        let xliff = r#"<?xml version="1.0"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="es-MX" trgLang="en-US">
+ <file id="f"><unit id="p1">
+  <originalData><data id="s">&lt;i&gt;</data><data id="e">&lt;/i&gt;</data></originalData>
+  <segment><source>Uno <pc id="1" dataRefStart="s" dataRefEnd="e">dos</pc>.</source><target>One <pc id="1" dataRefStart="s" dataRefEnd="e">two</pc>.</target></segment>
+  <ignorable><source> </source></ignorable>
+  <segment><source>Tres <mrk id="m" type="term">cuatro</mrk>.</source><target>Three <mrk id="m" type="term">four</mrk>&#x2E;</target></segment>
+  <segment><source>Sin traducir.</source></segment>
+ </unit></file></xliff>"#;
+        let mut r = XliffReader::from_reader(Path::new("c.xlf"), xliff.as_bytes()).unwrap();
+        let a = r.next_tu().unwrap().unwrap();
+        assert_eq!(a.tuvs[0].lang, "es-MX");
+        assert_eq!(a.attr("tuid"), None);
+        assert_eq!(
+            a.tuvs[1].seg.to_xml(),
+            r#"One <bpt i="1" x="1">&lt;i&gt;</bpt>two<ept i="1">&lt;/i&gt;</ept>."#
+        );
+        let b = r.next_tu().unwrap().unwrap();
+        assert_eq!(b.tuvs[1].seg.plain_text(), "Three four.");
+        assert!(r.next_tu().unwrap().is_none());
+        assert_eq!(r.untranslated, 1);
+    }
+}
