@@ -189,3 +189,34 @@ fn jsonl_shards_concatenated_give_the_same_bytes_as_one_run() {
     assert_eq!(out[0]["stats"]["written"], 26);
     assert!(out[3]["error"].as_str().unwrap().contains("empty"));
 }
+
+#[test]
+fn a_profile_shapes_the_batch_tmx_for_the_tool() {
+    let dir = archive("batch-profile");
+    let out = dir.join("out");
+    let run = alinea(&[
+        "batch",
+        path_str(&dir.join("es")),
+        path_str(&dir.join("en")),
+        "-o",
+        path_str(&out),
+        "--merge",
+        "--profile",
+        "trados",
+        "--date",
+        DATE,
+    ]);
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "the broken pair still fails: {}",
+        stderr(&run)
+    );
+    let tmx = std::fs::read_to_string(out.join("merged.tmx")).unwrap();
+    assert!(
+        tmx.contains(r#"srclang="es-ES""#),
+        "Trados matches es-ES best"
+    );
+    assert!(tmx.contains(r#"<tuv xml:lang="en-US">"#));
+    assert!(!tmx.contains(r#"xml:lang="es">"#));
+}

@@ -6,8 +6,7 @@ use alinea::align_files;
 use alinea::error::{Error, Result};
 use alinea::output::{beads, date, explain, json, summary, tmx, tsv};
 use alinea::tm::profile::Profile;
-use alinea::tm::tmx_write;
-use alinea::{fit_to_profile, FitReport};
+use alinea::FitReport;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -77,13 +76,14 @@ pub fn run(args: Args) -> Result<()> {
             (bytes, report.written, report.removed_chars)
         }
         (Format::Tmx, Some(profile)) => {
-            let (units, report) = tmx::units(&al, &date);
-            let (units, report_fit) = fit_to_profile(units, profile);
+            let (bytes, written, mut reports, report_fit) =
+                tmx::write_for_profile(&[&al], &tmx::TmxOptions { date }, profile);
             fit = report_fit;
-            let mut header = tmx::header(&al, &date);
-            header.srclang = profile.locale(&header.srclang);
-            let bytes = tmx_write::to_bytes(&header, &units);
-            (bytes, units.len(), report.removed_chars)
+            (
+                bytes,
+                written,
+                reports.pop().unwrap_or_default().removed_chars,
+            )
         }
         (Format::Tsv, _) => (tsv::write(&al).into_bytes(), al.units.len(), Vec::new()),
         (Format::Json, _) => (json::write(&al).into_bytes(), al.units.len(), Vec::new()),

@@ -13,6 +13,7 @@ use alinea::batch::{self, Pair, PairStats, Pairing, ReportRow};
 use alinea::error::{Error, Result};
 use alinea::input::{self, Document};
 use alinea::output::{date, json, tmx};
+use alinea::tm::profile::Profile;
 use alinea::{align_texts, AlignOptions, Alignment};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -44,6 +45,9 @@ pub struct Args {
     /// Creation date for the TMX, YYYYMMDDThhmmssZ (default: SOURCE_DATE_EPOCH, else now).
     #[arg(long)]
     pub date: Option<String>,
+    /// Shape the TMX for a CAT tool: trados, memoq, omegat or phrase.
+    #[arg(long, value_name = "TOOL", value_parser = super::align::parse_profile)]
+    pub profile: Option<Profile>,
 }
 
 /// Exit code when some pairs failed or some files had no partner.
@@ -85,7 +89,14 @@ pub fn run(args: Args) -> Result<i32> {
     });
     progress.finish_and_clear();
 
-    let rows = write_outputs(&pairing, &results, &out_dir, args.merge, &date)?;
+    let rows = write_outputs(
+        &pairing,
+        &results,
+        &out_dir,
+        args.merge,
+        &date,
+        args.profile,
+    )?;
     let report_json = serde_json::to_string_pretty(&rows).expect("report serialises") + "\n";
     write_output(
         Some(&out_dir.join("report.tsv")),
@@ -136,7 +147,26 @@ fn write_outputs(
     out_dir: &Path,
     merge: bool,
     date: &str,
+    profile: Option<Profile>,
 ) -> Result<Vec<ReportRow>> {
+    let tmx_bytes =
+        |alignments: &[&Alignment], options: &tmx::TmxOptions| -> (Vec<u8>, Vec<String>) {
+            match profile {
+                None => (tmx::write_all(alignments, options).0, Vec::new()),
+                Some(p) => {
+                    let (bytes, _, _, fit) = tmx::write_for_profile(alignments, options, p);
+                    let mut notes: Vec<String> = fit
+                        .split
+                        .iter()
+                        .map(|(tu, parts)| format!("{tu} split in {parts} for {p:?}"))
+                        .collect();
+                    notes.extend(fit.too_long.iter().map(|(tu, len)| {
+                        format!("{tu} left out: a side of {len} characters is too long for {p:?}")
+                    }));
+                    (bytes, notes)
+                }
+            }
+        };
     let options = tmx::TmxOptions {
         date: date.to_string(),
     };
@@ -160,7 +190,8 @@ fn write_outputs(
                     row.output = out_dir.join("merged.tmx").display().to_string();
                 } else {
                     let path = out_dir.join(unique_name(&al.src.doc.name, &mut used));
-                    let (bytes, _) = tmx::write(al, &options);
+                    let (bytes, notes) = tmx_bytes(&[al], &options);
+                    row.stats.warnings.extend(notes);
                     write_output(Some(&path), &bytes)?;
                     row.output = path.display().to_string();
                 }
@@ -173,7 +204,10 @@ fn write_outputs(
         rows.push(row);
     }
     if merge {
-        let (bytes, _) = tmx::write_all(&merged, &options);
+        let (bytes, notes) = tmx_bytes(&merged, &options);
+        for note in notes {
+            eprintln!("alinea batch: {note}");
+        }
         write_output(Some(&out_dir.join("merged.tmx")), &bytes)?;
     }
     for file in &pairing.unpaired {

@@ -6,6 +6,7 @@
 //! `x-document`. Characters XML 1.0 forbids are removed and counted.
 
 use super::{format_score, side_text};
+use crate::tm::profile::Profile;
 use crate::tm::tmx_write::{self, HeaderOut};
 use crate::tm::{Prop, Tu, Tuv};
 use crate::Alignment;
@@ -49,6 +50,31 @@ pub fn write_all(alignments: &[&Alignment], options: &TmxOptions) -> (Vec<u8>, V
         None => HeaderOut::sentences("es", &options.date),
     };
     (tmx_write::to_bytes(&header, &all), reports)
+}
+
+/// Writes alignments as one TMX shaped for a CAT tool: the profile's language codes and
+/// prop names, and sides over its length limit split at a sentence or left out (the
+/// [`FitReport`](crate::FitReport) says which). Returns the bytes, the number of `<tu>`
+/// written, a report per alignment and the fitting report.
+pub fn write_for_profile(
+    alignments: &[&Alignment],
+    options: &TmxOptions,
+    profile: Profile,
+) -> (Vec<u8>, usize, Vec<TmxReport>, crate::FitReport) {
+    let mut all = Vec::new();
+    let mut reports = Vec::new();
+    for al in alignments {
+        let (units, report) = units(al, &options.date);
+        all.extend(units);
+        reports.push(report);
+    }
+    let (all, fit) = crate::fit_to_profile(all, profile);
+    let mut header = match alignments.first() {
+        Some(al) => header(al, &options.date),
+        None => HeaderOut::sentences("es", &options.date),
+    };
+    header.srclang = profile.locale(&header.srclang);
+    (tmx_write::to_bytes(&header, &all), all.len(), reports, fit)
 }
 
 /// The header for an alignment's TMX.
