@@ -50,6 +50,12 @@ impl Segmented {
     pub fn line(&self, i: usize) -> usize {
         self.doc.line_of(self.sentences[i].start)
     }
+
+    /// Where sentence `i` starts, for messages: `line 12` in a text file, `paragraph 5` in
+    /// text extracted from HTML or DOCX.
+    pub fn place(&self, i: usize) -> String {
+        self.doc.place_of(self.sentences[i].start)
+    }
 }
 
 /// Cuts a document into sentences with the rules of `lang_tag`; with `presegmented`, each

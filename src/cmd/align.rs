@@ -1,5 +1,6 @@
 //! `alinea align ES EN`: align two documents and write a translation memory.
 
+use super::inputs::InputArgs;
 use super::out::write_output;
 use alinea::align::cost::CostModel;
 use alinea::error::{Error, Result};
@@ -37,6 +38,8 @@ pub struct Args {
     /// Print no summary on stderr.
     #[arg(short, long)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -48,8 +51,9 @@ pub enum Format {
 
 pub fn run(args: Args) -> Result<()> {
     let date = date::creation_date(args.date.as_deref()).map_err(Error::Usage)?;
-    let src = input::load(&args.source, args.presegmented)?;
-    let tgt = input::load(&args.target, args.presegmented)?;
+    let options = args.input.options(args.presegmented);
+    let src = input::load_any(&args.source, &options)?;
+    let tgt = input::load_any(&args.target, &options)?;
     if !args.quiet {
         for (path, doc) in [(&args.source, &src), (&args.target, &tgt)] {
             if let Some(enc) = doc.decoded_from {

@@ -1,6 +1,7 @@
 //! `alinea segment --lang es [FILE]`: print one sentence per line, a blank line between
 //! paragraphs. Reads stdin when no file is given.
 
+use super::inputs::InputArgs;
 use alinea::error::{Error, Result};
 use alinea::{input, segment_document};
 use std::io::Read;
@@ -16,6 +17,8 @@ pub struct Args {
     /// Print each sentence with its byte offsets in the input, as JSON lines.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -25,16 +28,17 @@ pub enum Format {
 }
 
 pub fn run(args: Args) -> Result<()> {
+    let options = args.input.options(false);
     let doc = match &args.file {
-        Some(path) => input::load(path, false)?,
+        Some(path) => input::load_any(path, &options)?,
         None => {
             let mut bytes = Vec::new();
             let stdin = Path::new("<stdin>");
             std::io::stdin()
                 .read_to_end(&mut bytes)
                 .map_err(|e| Error::io(stdin, "read", e))?;
-            let (text, _) = input::decode(&bytes).map_err(|m| Error::bad_input(stdin, m))?;
-            input::Document::from_text("stdin", &text)
+            input::read_bytes("stdin", &bytes, None, &options)
+                .map_err(|m| Error::bad_input(stdin, m))?
         }
     };
     let seg = segment_document(doc, &args.lang, false);

@@ -3,6 +3,14 @@
 //! A block is a paragraph, a bullet item or a heading-like line (a title, a date line):
 //! sentences never cross a block boundary, and the aligner uses block boundaries as evidence.
 //! Blocks are byte spans of the decoded text; nothing is rewritten.
+//!
+//! Plain text is read here. Structured formats have one module each ([`html`], [`docx`]):
+//! they extract [`Paragraph`]s, and [`Document::from_paragraphs`] lays them out as text with a
+//! blank line between paragraphs, so that segmenting and aligning an HTML page or a Word
+//! document is segmenting and aligning the same text saved as `.txt`. [`load_any`] detects the
+//! format. [`xliff`] reads bilingual files, which are not documents to align but pairs to check.
+
+pub mod html;
 
 use crate::error::{Error, Result};
 use std::path::Path;
@@ -38,6 +46,33 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// Set when the input was not UTF-8 and had to be decoded ("UTF-16LE", "windows-1252").
     pub decoded_from: Option<&'static str>,
+    /// What a position in `text` is best reported as: a line of the file (plain text) or a
+    /// paragraph (text extracted from HTML or DOCX, whose lines are not the file's).
+    pub positions: Positions,
+}
+
+/// How messages point into a document; see [`Document::place_of`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Positions {
+    Lines,
+    Paragraphs,
+}
+
+/// A paragraph extracted from a structured document: its text (lines separated by `\n`, as
+/// from `<br>`), and its kind when the markup says it (`<h2>`, `<li>`, a Word heading style).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub text: String,
+    pub kind: Option<BlockKind>,
+}
+
+impl Paragraph {
+    pub fn new(text: impl Into<String>, kind: Option<BlockKind>) -> Paragraph {
+        Paragraph {
+            text: text.into(),
+            kind,
+        }
+    }
 }
 
 impl Document {
@@ -48,6 +83,67 @@ impl Document {
             text: text.to_string(),
             blocks: blocks(text, false),
             decoded_from: None,
+            positions: Positions::Lines,
+        }
+    }
+
+    /// A document from extracted paragraphs: the text is the paragraphs with one blank line
+    /// between them, cut into blocks exactly as that text saved as `.txt` would be; a block
+    /// that is a whole paragraph takes the kind the markup gave it. Blank paragraphs are
+    /// skipped. With `one_per_line`, every non-blank line is a block (pre-segmented input).
+    pub fn from_paragraphs(name: &str, paragraphs: &[Paragraph], one_per_line: bool) -> Document {
+        let mut text = String::new();
+        let mut marked = Vec::new();
+        for p in paragraphs {
+            let body = p.text.trim();
+            if body.is_empty() {
+                continue;
+            }
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            if let Some(kind) = p.kind {
+                marked.push((text.len(), text.len() + body.len(), kind));
+            }
+            text.push_str(body);
+        }
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        let mut blocks = blocks(&text, one_per_line);
+        if !one_per_line {
+            for (start, end, kind) in marked {
+                let inside: Vec<usize> = (0..blocks.len())
+                    .filter(|&b| blocks[b].start >= start && blocks[b].end <= end)
+                    .collect();
+                if let [only] = inside[..] {
+                    blocks[only].kind = kind;
+                }
+            }
+        }
+        Document {
+            name: name.to_string(),
+            text,
+            blocks,
+            decoded_from: None,
+            positions: Positions::Paragraphs,
+        }
+    }
+
+    /// Where a byte offset is, for messages: `line 12` for plain text, `paragraph 5` for text
+    /// extracted from HTML or DOCX.
+    pub fn place_of(&self, offset: usize) -> String {
+        match self.positions {
+            Positions::Lines => format!("line {}", self.line_of(offset)),
+            Positions::Paragraphs => {
+                let p = self
+                    .blocks
+                    .iter()
+                    .take_while(|b| b.start <= offset)
+                    .last()
+                    .map_or(0, |b| b.paragraph);
+                format!("paragraph {}", p + 1)
+            }
         }
     }
 
@@ -270,7 +366,219 @@ pub fn load(path: &Path, one_per_line: bool) -> Result<Document> {
         text,
         blocks,
         decoded_from,
+        positions: Positions::Lines,
     })
+}
+
+/// The formats `align` and `segment` read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InputFormat {
+    /// Detect from the content, with the extension as a hint.
+    #[default]
+    Auto,
+    Text,
+    Html,
+    Docx,
+}
+
+/// What a file's content (and name) says it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detected {
+    Text,
+    Html,
+    Docx,
+    /// A bilingual XLIFF file: pairs to check, not a document to align.
+    Xliff,
+}
+
+/// How to read a document.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    pub format: InputFormat,
+    /// Pre-segmented input: every non-blank line is a block (and, downstream, a sentence).
+    pub one_per_line: bool,
+    /// Keep the footnotes and endnotes of a Word document (after the body text).
+    pub include_notes: bool,
+}
+
+/// Reads a document in any supported format: plain text, HTML or DOCX, detected from the
+/// content unless `options.format` forces one. Errors name the file.
+pub fn load_any(path: &Path, options: &LoadOptions) -> Result<Document> {
+    if path.is_dir() {
+        return Err(Error::bad_input(path, "is a directory, not a file"));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, "read", e))?;
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    read_bytes(&document_name(path), &bytes, extension.as_deref(), options)
+        .map_err(|message| Error::bad_input(path, message))
+}
+
+/// Reads a document from bytes in memory (stdin, a test); `extension` is the file name's, a
+/// hint for detection. The error is a message for the caller to prefix with the file name.
+pub fn read_bytes(
+    name: &str,
+    bytes: &[u8],
+    extension: Option<&str>,
+    options: &LoadOptions,
+) -> std::result::Result<Document, String> {
+    if bytes.is_empty() {
+        return Err("the file is empty".into());
+    }
+    let format = match options.format {
+        InputFormat::Auto => detect(bytes, extension),
+        InputFormat::Text => Detected::Text,
+        InputFormat::Html => Detected::Html,
+        InputFormat::Docx => Detected::Docx,
+    };
+    match format {
+        Detected::Text => {
+            if bytes.starts_with(OLE_MAGIC) {
+                return Err("an old binary Word (.doc) or Office file; save it as .docx, HTML or text".into());
+            }
+            let (text, decoded_from) = decode(bytes)?;
+            let blocks = blocks(&text, options.one_per_line);
+            Ok(Document {
+                name: name.to_string(),
+                text,
+                blocks,
+                decoded_from,
+                positions: Positions::Lines,
+            })
+        }
+        Detected::Html => html::read(name, bytes, options.one_per_line),
+        Detected::Docx => Err("DOCX input is not supported yet".into()),
+        Detected::Xliff => Err("an XLIFF file (bilingual); align and segment read one-language documents (text, HTML, DOCX)".into()),
+    }
+}
+
+/// The signature of OLE compound files: Word 97-2003 `.doc`, old Excel and PowerPoint.
+const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// Detects a file's format from its first bytes; the extension decides only when the content
+/// does not. A ZIP archive is a Word document (the DOCX reader says so when it is not); markup
+/// that starts with a doctype, `<html>` or an HTML element is HTML; an XML document whose root
+/// is `<xliff>` is XLIFF.
+pub fn detect(bytes: &[u8], extension: Option<&str>) -> Detected {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Detected::Docx;
+    }
+    let head = sniff_text(bytes);
+    match first_markup(&head) {
+        Some(Markup::Html) => return Detected::Html,
+        Some(Markup::Xliff) => return Detected::Xliff,
+        Some(Markup::OtherXml) | None => {}
+    }
+    match extension {
+        Some("html" | "htm" | "xhtml" | "shtml") => Detected::Html,
+        Some("docx" | "docm" | "dotx") => Detected::Docx,
+        Some("xlf" | "xliff" | "sdlxliff" | "mqxliff") => Detected::Xliff,
+        _ => Detected::Text,
+    }
+}
+
+/// The first 2 KiB as text, for sniffing: UTF-16 when there is a byte order mark, else the
+/// bytes read as Latin-1 (every markup character is ASCII).
+fn sniff_text(bytes: &[u8]) -> String {
+    let head = &bytes[..bytes.len().min(2048)];
+    if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+        let enc = if head[0] == 0xFF {
+            encoding_rs::UTF_16LE
+        } else {
+            encoding_rs::UTF_16BE
+        };
+        return enc.decode_without_bom_handling(&head[2..]).0.into_owned();
+    }
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    head.iter().map(|&b| b as char).collect()
+}
+
+enum Markup {
+    Html,
+    Xliff,
+    OtherXml,
+}
+
+/// HTML elements that, as the first thing in a file, make it an HTML fragment.
+const HTML_START_TAGS: &[&str] = &[
+    "html",
+    "head",
+    "body",
+    "meta",
+    "title",
+    "article",
+    "main",
+    "section",
+    "div",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "table",
+    "header",
+    "nav",
+    "link",
+    "script",
+    "style",
+    "span",
+    "a",
+    "b",
+    "i",
+    "em",
+    "strong",
+    "br",
+    "blockquote",
+];
+
+/// What the first tag of a file says, after the XML declaration, comments and doctype.
+fn first_markup(head: &str) -> Option<Markup> {
+    let mut rest = head.trim_start();
+    let mut xml = false;
+    loop {
+        if let Some(after) = rest.strip_prefix("<?") {
+            xml = true;
+            rest = after.split_once("?>")?.1.trim_start();
+        } else if let Some(after) = rest.strip_prefix("<!--") {
+            rest = after.split_once("-->")?.1.trim_start();
+        } else if rest
+            .get(..9)
+            .is_some_and(|p| p.eq_ignore_ascii_case("<!doctype"))
+        {
+            let (doctype, after) = rest.split_once('>')?;
+            if doctype[9..]
+                .trim_start()
+                .to_ascii_lowercase()
+                .starts_with("html")
+            {
+                return Some(Markup::Html);
+            }
+            rest = after.trim_start();
+        } else {
+            break;
+        }
+    }
+    let tag = rest.strip_prefix('<')?;
+    let name: String = tag
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, ':' | '-' | '_'))
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let local = name.rsplit(':').next().unwrap_or("");
+    if local == "xliff" {
+        Some(Markup::Xliff)
+    } else if HTML_START_TAGS.contains(&local) {
+        Some(Markup::Html)
+    } else if xml {
+        Some(Markup::OtherXml)
+    } else {
+        None
+    }
 }
 
 /// The document name: the file name without its language and `.txt` suffixes
@@ -281,7 +589,9 @@ pub fn document_name(path: &Path) -> String {
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_else(|| "stdin".into());
     let mut name = file.as_str();
-    for suffix in [".txt", ".sent", ".text"] {
+    for suffix in [
+        ".txt", ".sent", ".text", ".html", ".htm", ".xhtml", ".docx", ".docm", ".xlf", ".xliff",
+    ] {
         name = name.strip_suffix(suffix).unwrap_or(name);
     }
     if let Some((stem, lang)) = name.rsplit_once('.') {
@@ -369,9 +679,118 @@ mod tests {
     }
 
     #[test]
+    fn paragraphs_are_laid_out_as_the_same_text_would_be() {
+        let paragraphs = [
+            Paragraph::new("Comunicado 366", Some(BlockKind::Heading)),
+            Paragraph::new("  ", None),
+            Paragraph::new("Primer punto", Some(BlockKind::Bullet)),
+            Paragraph::new("Una frase.\nOtra línea.", None),
+            Paragraph::new("Calle 1\n\nCiudad", Some(BlockKind::Heading)),
+        ];
+        let doc = Document::from_paragraphs("d", &paragraphs, false);
+        let text =
+            "Comunicado 366\n\nPrimer punto\n\nUna frase.\nOtra línea.\n\nCalle 1\n\nCiudad\n";
+        assert_eq!(doc.text, text);
+        let same = blocks(text, false);
+        let starts = |b: &[Block]| {
+            b.iter()
+                .map(|b| (b.start, b.end, b.paragraph))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(starts(&doc.blocks), starts(&same));
+        let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
+        // The list item is a bullet although its text has no marker; a heading cut in two by a
+        // blank line keeps what the text says of each half.
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Heading,
+                BlockKind::Bullet,
+                BlockKind::Paragraph,
+                BlockKind::Heading,
+                BlockKind::Heading
+            ]
+        );
+        assert_eq!(doc.place_of(doc.blocks[2].start + 3), "paragraph 3");
+        assert_eq!(Document::from_text("t", text).place_of(17), "line 3");
+    }
+
+    #[test]
+    fn formats_are_detected_from_the_content_first() {
+        let d = |bytes: &[u8], ext: Option<&str>| detect(bytes, ext);
+        assert_eq!(d(b"PK\x03\x04rest", Some("txt")), Detected::Docx);
+        assert_eq!(d(b"\xEF\xBB\xBF<!DOCTYPE html><p>x", None), Detected::Html);
+        assert_eq!(
+            d(b"  <!-- saved --><html lang=es>", Some("txt")),
+            Detected::Html
+        );
+        assert_eq!(d(b"<h1>T\xedtulo</h1><p>x</p>", None), Detected::Html);
+        assert_eq!(
+            d(b"<?xml version=\"1.0\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0//EN\"><html>", None),
+            Detected::Html
+        );
+        assert_eq!(
+            d(b"<?xml version=\"1.0\"?><xliff version=\"2.0\">", None),
+            Detected::Xliff
+        );
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(
+                "<html><p>Año</p>"
+                    .encode_utf16()
+                    .flat_map(|u| u.to_le_bytes()),
+            )
+            .collect();
+        assert_eq!(d(&utf16, None), Detected::Html);
+        // Text that merely mentions a tag, and the extension when the content says nothing.
+        assert_eq!(d(b"Use <b> for bold.", Some("html")), Detected::Html);
+        assert_eq!(d(b"Use <b> for bold.", Some("txt")), Detected::Text);
+        assert_eq!(d(b"x < y", Some("txt")), Detected::Text);
+        assert_eq!(d(b"<tmx version=\"1.4\">", None), Detected::Text);
+        assert_eq!(d(b"not a zip", Some("docx")), Detected::Docx);
+    }
+
+    #[test]
+    fn detection_never_fails_on_any_bytes() {
+        let text = "Secretaría <!doctype <?xml ?> <!-- --> «ñ» <p>".as_bytes();
+        for cut in 0..=text.len() {
+            for start in 0..cut.min(12) {
+                detect(&text[start..cut], None);
+            }
+        }
+        let bytes: Vec<u8> = (0..=255u8).cycle().take(3000).collect();
+        detect(&bytes, None);
+    }
+
+    #[test]
+    fn a_forced_format_wins_and_xliff_and_old_word_files_are_explained() {
+        let html = b"<p>Hola.</p>";
+        let forced = LoadOptions {
+            format: InputFormat::Text,
+            ..LoadOptions::default()
+        };
+        assert_eq!(
+            read_bytes("d", html, None, &forced).unwrap().text,
+            "<p>Hola.</p>"
+        );
+        let auto = LoadOptions::default();
+        assert_eq!(read_bytes("d", html, None, &auto).unwrap().text, "Hola.\n");
+        let xliff = b"<?xml version=\"1.0\"?><xliff version=\"1.2\"></xliff>";
+        assert!(read_bytes("d", xliff, None, &auto)
+            .unwrap_err()
+            .contains("XLIFF"));
+        let doc = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00";
+        assert!(read_bytes("d", doc, Some("doc"), &auto)
+            .unwrap_err()
+            .contains(".docx"));
+    }
+
+    #[test]
     fn document_names_drop_language_suffixes() {
         assert_eq!(document_name(Path::new("a/sre-366.es.txt")), "sre-366");
         assert_eq!(document_name(Path::new("news.en.sent")), "news");
         assert_eq!(document_name(Path::new("report.txt")), "report");
+        assert_eq!(document_name(Path::new("sre-366.es.html")), "sre-366");
+        assert_eq!(document_name(Path::new("nota.en.docx")), "nota");
     }
 }

@@ -35,7 +35,7 @@ pub fn render(
                 (false, true, false) => u.tgt.clone(),
                 _ => Vec::new(),
             })
-            .map(|i| format!("line {} '{}'", doc.line(i), excerpt(doc.text(i))))
+            .map(|i| format!("{} '{}'", doc.place(i), excerpt(doc.text(i))))
             .collect()
     };
     for (src_side, from, to) in [(true, &src_name, &tgt_name), (false, &tgt_name, &src_name)] {
