@@ -10,7 +10,9 @@
 //! document is segmenting and aligning the same text saved as `.txt`. [`load_any`] detects the
 //! format. [`xliff`] reads bilingual files, which are not documents to align but pairs to check.
 
+pub mod docx;
 pub mod html;
+mod xml;
 
 use crate::error::{Error, Result};
 use std::path::Path;
@@ -448,7 +450,7 @@ pub fn read_bytes(
             })
         }
         Detected::Html => html::read(name, bytes, options.one_per_line),
-        Detected::Docx => Err("DOCX input is not supported yet".into()),
+        Detected::Docx => docx::read(name, bytes, options.one_per_line, options.include_notes),
         Detected::Xliff => Err("an XLIFF file (bilingual); align and segment read one-language documents (text, HTML, DOCX)".into()),
     }
 }
