@@ -12,6 +12,7 @@
 
 pub mod docx;
 pub mod html;
+pub mod repeated;
 mod xml;
 
 use crate::error::{Error, Result};
