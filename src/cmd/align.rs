@@ -4,7 +4,7 @@ use super::inputs::InputArgs;
 use super::out::write_output;
 use alinea::align::cost::CostModel;
 use alinea::error::{Error, Result};
-use alinea::output::{beads, date, json, summary, tmx, tsv};
+use alinea::output::{beads, date, json, summary, tmx, tsv, xliff};
 use alinea::{align_documents, input, segment_document};
 use std::path::PathBuf;
 
@@ -45,6 +45,7 @@ pub struct Args {
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum Format {
     Tmx,
+    Xliff,
     Tsv,
     Json,
 }
@@ -71,6 +72,10 @@ pub fn run(args: Args) -> Result<()> {
             let (bytes, report) = tmx::write(&al, &tmx::TmxOptions { date });
             (bytes, report.written, report.removed_chars)
         }
+        Format::Xliff => {
+            let (bytes, report) = xliff::write(&al);
+            (bytes, report.written, report.removed_chars)
+        }
         Format::Tsv => (tsv::write(&al).into_bytes(), al.units.len(), Vec::new()),
         Format::Json => (json::write(&al).into_bytes(), al.units.len(), Vec::new()),
     };
@@ -81,6 +86,7 @@ pub fn run(args: Args) -> Result<()> {
     if !args.quiet {
         let format = match args.format {
             Format::Tmx => "tmx",
+            Format::Xliff => "xliff",
             Format::Tsv => "tsv",
             Format::Json => "json",
         };

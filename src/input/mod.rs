@@ -13,6 +13,7 @@
 pub mod docx;
 pub mod html;
 pub mod repeated;
+pub mod xliff;
 mod xml;
 
 use crate::error::{Error, Result};

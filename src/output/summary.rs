@@ -4,8 +4,8 @@
 use super::language_name;
 use crate::Alignment;
 
-/// Renders the summary. `written` is the number of units the chosen format holds (TMX leaves
-/// out units with an empty side); `removed_chars` lists units that lost XML-illegal
+/// Renders the summary. `written` is the number of units the chosen format holds (TMX and
+/// XLIFF leave out units with an empty side); `removed_chars` lists units that lost XML-illegal
 /// characters.
 pub fn render(
     al: &Alignment,
@@ -48,7 +48,8 @@ pub fn render(
         } else {
             ("sentences", "have")
         };
-        let fate = if format == "tmx" {
+        // TMX and XLIFF leave out units with an empty side; TSV and JSON hold them.
+        let fate = if format == "tmx" || format == "xliff" {
             " (not written)"
         } else {
             ""
