@@ -327,9 +327,10 @@ pub fn extract(source: &str) -> Vec<Paragraph> {
     skip.extend(furniture_by_name(root, &skip, &sizes, total));
     let sizes = text_sizes(root, &skip);
 
-    let content = main_content(root, body, &skip, &sizes);
+    let hidden = inside(root, &skip);
+    let content = main_content(root, body, &skip, &hidden, &sizes);
     let mut paragraphs = Vec::new();
-    if let Some(title) = title_outside(root, content, &skip) {
+    if let Some(title) = title_outside(root, content, &hidden) {
         match common_ancestor(title, content) {
             Some(wider) if wider.id() != body.id() && name_of(wider) != Some("html") => {
                 paragraphs.extend(paragraphs_of(wider, &skip));
@@ -353,17 +354,29 @@ fn element_children<'a>(node: NodeRef<'a, Node>) -> impl Iterator<Item = NodeRef
 /// Elements left out for what they are: never-text elements, hidden ones, furniture roles.
 fn furniture_by_markup(root: NodeRef<Node>) -> HashSet<NodeId> {
     let mut skip = HashSet::new();
-    for node in root.descendants() {
+    // Open <article> and <main> elements: a <header> inside one is the article's.
+    let mut content_depth = 0usize;
+    for edge in root.traverse() {
+        let node = match edge {
+            Edge::Open(node) => node,
+            Edge::Close(node) => {
+                if matches!(name_of(node), Some("article" | "main")) {
+                    content_depth -= 1;
+                }
+                continue;
+            }
+        };
         let Some(el) = node.value().as_element() else {
             continue;
         };
+        let in_content = content_depth > 0;
+        if matches!(el.name(), "article" | "main") {
+            content_depth += 1;
+        }
         let style = el
             .attr("style")
             .map(|s| s.to_ascii_lowercase().replace(char::is_whitespace, ""))
             .unwrap_or_default();
-        let in_content = node
-            .ancestors()
-            .any(|a| matches!(name_of(a), Some("article" | "main")));
         let furniture = NEVER_TEXT.contains(&el.name())
             || (el.name() == "header" && !in_content)
             || el.attr("hidden").is_some()
@@ -382,6 +395,26 @@ fn furniture_by_markup(root: NodeRef<Node>) -> HashSet<NodeId> {
         }
     }
     skip
+}
+
+/// Every node in a skipped subtree, found in one pass (asking each node for its ancestors
+/// would be quadratic on deeply nested pages).
+fn inside(root: NodeRef<Node>, skip: &HashSet<NodeId>) -> HashSet<NodeId> {
+    let mut out = HashSet::new();
+    let mut depth = 0usize;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if depth > 0 || skip.contains(&node.id()) {
+                    depth += 1;
+                    out.insert(node.id());
+                }
+            }
+            Edge::Close(_) if depth > 0 => depth -= 1,
+            Edge::Close(_) => {}
+        }
+    }
+    out
 }
 
 /// Elements left out for what their class or id says they are, when they are small.
@@ -493,10 +526,11 @@ fn main_content<'a>(
     root: NodeRef<'a, Node>,
     body: NodeRef<'a, Node>,
     skip: &HashSet<NodeId>,
+    hidden: &HashSet<NodeId>,
     sizes: &HashMap<NodeId, Size>,
 ) -> NodeRef<'a, Node> {
     let own = |n: &NodeRef<Node>| sizes.get(&n.id()).copied().unwrap_or_default().own();
-    let kept = |n: &NodeRef<Node>| n.ancestors().chain([*n]).all(|a| !skip.contains(&a.id()));
+    let kept = |n: &NodeRef<Node>| !hidden.contains(&n.id());
     let largest = |pick: &dyn Fn(&scraper::node::Element) -> bool| {
         root.descendants()
             .filter(|n| n.value().as_element().is_some_and(pick) && kept(n) && own(n) > 0)
@@ -525,10 +559,10 @@ fn main_content<'a>(
 fn title_outside<'a>(
     root: NodeRef<'a, Node>,
     content: NodeRef<'a, Node>,
-    skip: &HashSet<NodeId>,
+    hidden: &HashSet<NodeId>,
 ) -> Option<NodeRef<'a, Node>> {
     let is_h1 = |n: &NodeRef<Node>| name_of(*n) == Some("h1");
-    let kept = |n: &NodeRef<Node>| n.ancestors().chain([*n]).all(|a| !skip.contains(&a.id()));
+    let kept = |n: &NodeRef<Node>| !hidden.contains(&n.id());
     if content.descendants().any(|n| is_h1(&n) && kept(&n)) {
         return None;
     }
