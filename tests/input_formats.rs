@@ -298,3 +298,27 @@ fn a_damaged_or_misnamed_docx_is_refused_with_its_name() {
         assert!(!err.contains("panicked"), "{err}");
     }
 }
+
+#[test]
+fn sentences_of_a_page_are_placed_by_paragraph_in_the_summary() {
+    let dir = temp_dir("html-place");
+    let es = dir.join("aviso.es.html");
+    std::fs::write(
+        &es,
+        "<html><body><nav>Inicio</nav><article><h1>Aviso</h1>\n\n\n<p>La oficina abre a las 9.</p>\
+         <p>Esta frase no tiene traducción alguna en la versión inglesa del aviso oficial.</p>\
+         <p>Gracias.</p></article></body></html>",
+    )
+    .unwrap();
+    let en = dir.join("aviso.en.html");
+    std::fs::write(
+        &en,
+        "<html><body><article><h1>Notice</h1><p>The office opens at 9.</p><p>Thank you.</p></article></body></html>",
+    )
+    .unwrap();
+    let (_, err) = align_tsv(path_str(&es), path_str(&en), &[]);
+    assert!(
+        err.contains("1 Spanish sentence has no English counterpart: paragraph 3 'Esta frase"),
+        "{err}"
+    );
+}
