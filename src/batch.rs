@@ -2,7 +2,8 @@
 //! reporting on every pair (and every file without a partner).
 
 use crate::error::{Error, Result};
-use crate::{align_files, AlignOptions, Alignment};
+use crate::input::{self, Document};
+use crate::{align_texts, AlignOptions, Alignment};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -209,22 +210,101 @@ impl PairStats {
     }
 }
 
-/// Aligns every pair in parallel, calling `done` after each (from any thread) with the number
-/// of sentences it held. Results come back in the order of `pairs`.
+/// What came of one pair.
+#[derive(Debug)]
+pub struct PairResult {
+    pub alignment: Result<Alignment>,
+    /// What was done to the inputs on the way (paragraphs dropped as page furniture).
+    pub notes: Vec<String>,
+}
+
+/// Reads every pair, drops the paragraphs that repeat across the web pages and Word documents
+/// of the batch (site furniture: see [`input::repeated`]), then aligns the pairs in parallel,
+/// calling `done` after each (from any thread) with the number of sentences it held. Results
+/// come back in the order of `pairs`.
 pub fn align_pairs(
     pairs: &[Pair],
     options: &AlignOptions,
     done: impl Fn(usize) + Sync,
-) -> Vec<Result<Alignment>> {
-    pairs
+) -> Vec<PairResult> {
+    let load = input::LoadOptions {
+        format: options.input_format,
+        one_per_line: options.presegmented,
+        include_notes: options.include_notes,
+    };
+    let loaded: Vec<Result<(Document, Document)>> = pairs
         .par_iter()
         .map(|pair| {
-            let result = align_files(&pair.source, &pair.target, options);
-            let sentences = result
+            Ok((
+                input::load_any(&pair.source, &load)?,
+                input::load_any(&pair.target, &load)?,
+            ))
+        })
+        .collect();
+    let mut notes: Vec<Vec<String>> = vec![Vec::new(); pairs.len()];
+    let mut loaded: Vec<Option<Result<(Document, Document)>>> =
+        loaded.into_iter().map(Some).collect();
+    for side in 0..2 {
+        // Only extracted documents: a plain-text file's repeated lines are its own.
+        let members: Vec<usize> = loaded
+            .iter()
+            .enumerate()
+            .filter_map(|(k, l)| match l {
+                Some(Ok(pair)) => {
+                    let doc = if side == 0 { &pair.0 } else { &pair.1 };
+                    (doc.positions == input::Positions::Paragraphs).then_some(k)
+                }
+                _ => None,
+            })
+            .collect();
+        if members.len() < 3 {
+            continue;
+        }
+        let docs: Vec<Document> = members
+            .iter()
+            .map(|&k| match &loaded[k] {
+                Some(Ok(pair)) => {
+                    if side == 0 {
+                        pair.0.clone()
+                    } else {
+                        pair.1.clone()
+                    }
+                }
+                _ => unreachable!("members are loaded pairs"),
+            })
+            .collect();
+        let (kept, dropped) = input::repeated::drop_repeated_paragraphs(docs, options.presegmented);
+        for (&k, doc) in members.iter().zip(kept) {
+            if let Some(Ok(pair)) = &mut loaded[k] {
+                if side == 0 {
+                    pair.0 = doc;
+                } else {
+                    pair.1 = doc;
+                }
+            }
+        }
+        for d in dropped {
+            let k = members[d.document];
+            let which = if side == 0 { "source" } else { "target" };
+            notes[k].push(format!(
+                "{which}: dropped a paragraph found in {} documents of the batch: '{}'",
+                d.found_in,
+                d.text.chars().take(60).collect::<String>()
+            ));
+        }
+    }
+    loaded
+        .into_par_iter()
+        .zip(notes)
+        .map(|(l, notes)| {
+            let alignment = l
+                .expect("every pair was loaded")
+                .map(|(src, tgt)| align_texts(src, tgt, options));
+            let sentences = alignment
                 .as_ref()
                 .map_or(0, |al| al.src.sentences.len() + al.tgt.sentences.len());
             done(sentences);
-            result
+            PairResult { alignment, notes }
         })
         .collect()
 }

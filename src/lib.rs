@@ -55,6 +55,12 @@ impl Segmented {
     pub fn line(&self, i: usize) -> usize {
         self.doc.line_of(self.sentences[i].start)
     }
+
+    /// Where sentence `i` starts, for messages: `line 12` in a text file, `paragraph 5` in
+    /// text extracted from HTML or DOCX.
+    pub fn place(&self, i: usize) -> String {
+        self.doc.place_of(self.sentences[i].start)
+    }
 }
 
 /// Cuts a document into sentences with the rules of `lang_tag`; with `presegmented`, each
@@ -146,6 +152,10 @@ pub struct AlignOptions {
     pub lexicon: Lexicon,
     /// Learn word translations from a first pass and realign.
     pub learn: bool,
+    /// The input format (detected from the content by default).
+    pub input_format: input::InputFormat,
+    /// Keep the footnotes and endnotes of Word documents.
+    pub include_notes: bool,
     /// Segmentation rules for each side; `None`: the built-in rules of the language.
     pub src_segmenter: Option<Segmenter>,
     pub tgt_segmenter: Option<Segmenter>,
@@ -162,14 +172,21 @@ impl Default for AlignOptions {
             learn: false,
             src_segmenter: None,
             tgt_segmenter: None,
+            input_format: input::InputFormat::Auto,
+            include_notes: false,
         }
     }
 }
 
-/// The whole pipeline on two files: read, segment, align.
+/// The whole pipeline on two files: read (text, HTML or DOCX), segment, align.
 pub fn align_files(source: &Path, target: &Path, options: &AlignOptions) -> Result<Alignment> {
-    let src = input::load(source, options.presegmented)?;
-    let tgt = input::load(target, options.presegmented)?;
+    let load = input::LoadOptions {
+        format: options.input_format,
+        one_per_line: options.presegmented,
+        include_notes: options.include_notes,
+    };
+    let src = input::load_any(source, &load)?;
+    let tgt = input::load_any(target, &load)?;
     Ok(align_texts(src, tgt, options))
 }
 

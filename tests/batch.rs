@@ -220,3 +220,63 @@ fn a_profile_shapes_the_batch_tmx_for_the_tool() {
     assert!(tmx.contains(r#"<tuv xml:lang="en-US">"#));
     assert!(!tmx.contains(r#"xml:lang="es">"#));
 }
+
+#[test]
+fn paragraphs_repeated_across_the_pages_of_a_batch_are_dropped_and_reported() {
+    let dir = temp_dir("batch-html");
+    let page = |lang: &str, slogan: &str, body: &str| {
+        format!(
+            "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>t</title></head>\
+             <body><article><p>{slogan}</p><p>{body}</p></article></body></html>"
+        )
+    };
+    let bodies = [
+        (
+            "El gobierno de México firmó 3 acuerdos con Canadá.",
+            "The government of Mexico signed 3 agreements with Canada.",
+        ),
+        (
+            "La canciller visitó Ottawa el 14 de marzo de 2025.",
+            "The Foreign Secretary visited Ottawa on March 14, 2025.",
+        ),
+        (
+            "Participaron 1.500 trabajadores agrícolas en el programa.",
+            "1,500 farm workers took part in the program.",
+        ),
+    ];
+    for (k, (es, en)) in bodies.iter().enumerate() {
+        std::fs::write(
+            dir.join(format!("p{k}.es.html")),
+            page("es", "Gobierno de México, siempre contigo", es),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join(format!("p{k}.en.html")),
+            page("en", "Government of Mexico, always with you", en),
+        )
+        .unwrap();
+    }
+    let out = dir.join("out");
+    let run = alinea(&[
+        "batch",
+        path_str(&dir),
+        "-o",
+        path_str(&out),
+        "--merge",
+        "--date",
+        DATE,
+    ]);
+    // The .html files are marked with a language, so all three pair up.
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let tmx = std::fs::read_to_string(out.join("merged.tmx")).unwrap();
+    assert_eq!(tmx.matches("<tu ").count(), 3, "{tmx}");
+    assert!(!tmx.contains("siempre contigo"), "{tmx}");
+    let report = std::fs::read_to_string(out.join("report.tsv")).unwrap();
+    assert_eq!(
+        report
+            .matches("dropped a paragraph found in 3 documents")
+            .count(),
+        6,
+        "{report}"
+    );
+}

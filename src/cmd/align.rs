@@ -4,7 +4,7 @@ use super::common::AlignFlags;
 use super::out::write_output;
 use alinea::align_files;
 use alinea::error::{Error, Result};
-use alinea::output::{beads, date, explain, json, summary, tmx, tsv};
+use alinea::output::{beads, date, explain, json, summary, tmx, tsv, xliff};
 use alinea::tm::profile::Profile;
 use alinea::FitReport;
 use std::path::PathBuf;
@@ -44,6 +44,7 @@ pub struct Args {
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum Format {
     Tmx,
+    Xliff,
     Tsv,
     Json,
 }
@@ -57,7 +58,8 @@ pub fn run(args: Args) -> Result<()> {
     let date = date::creation_date(args.date.as_deref()).map_err(Error::Usage)?;
     if args.profile.is_some() && !matches!(args.format, Format::Tmx) {
         return Err(Error::Usage(
-            "--profile shapes TMX for a CAT tool; it does not apply to --format tsv or json".into(),
+            "--profile shapes TMX for a CAT tool; it does not apply to --format xliff, tsv or json"
+                .into(),
         ));
     }
     let options = args.flags.options()?;
@@ -85,6 +87,10 @@ pub fn run(args: Args) -> Result<()> {
                 reports.pop().unwrap_or_default().removed_chars,
             )
         }
+        (Format::Xliff, _) => {
+            let (bytes, report) = xliff::write(&al);
+            (bytes, report.written, report.removed_chars)
+        }
         (Format::Tsv, _) => (tsv::write(&al).into_bytes(), al.units.len(), Vec::new()),
         (Format::Json, _) => (json::write(&al).into_bytes(), al.units.len(), Vec::new()),
     };
@@ -98,6 +104,7 @@ pub fn run(args: Args) -> Result<()> {
     if !args.quiet {
         let format = match args.format {
             Format::Tmx => "tmx",
+            Format::Xliff => "xliff",
             Format::Tsv => "tsv",
             Format::Json => "json",
         };

@@ -143,7 +143,7 @@ fn progress_bar(len: usize) -> ProgressBar {
 /// without a partner.
 fn write_outputs(
     pairing: &Pairing,
-    results: &[Result<Alignment>],
+    results: &[batch::PairResult],
     out_dir: &Path,
     merge: bool,
     date: &str,
@@ -182,9 +182,10 @@ fn write_outputs(
             stats: PairStats::default(),
             error: String::new(),
         };
-        match result {
+        match &result.alignment {
             Ok(al) => {
                 row.stats = PairStats::of(al);
+                row.stats.warnings.extend(result.notes.iter().cloned());
                 if merge {
                     merged.push(al);
                     row.output = out_dir.join("merged.tmx").display().to_string();
@@ -318,11 +319,12 @@ fn jsonl_document(line: &str, options: &AlignOptions) -> serde_json::Value {
         serde_json::Value::Null => "document".to_string(),
         other => other.to_string(),
     };
-    let doc = |text: String| Document {
-        name: name.clone(),
-        blocks: input::blocks(&text, options.presegmented),
-        text,
-        decoded_from: None,
+    let doc = |text: String| {
+        let mut d = Document::from_text(&name, &text);
+        if options.presegmented {
+            d.blocks = input::blocks(&d.text, true);
+        }
+        d
     };
     let al = align_texts(doc(src), doc(tgt), options);
     serde_json::json!({

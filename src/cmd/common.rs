@@ -1,5 +1,6 @@
 //! Options shared by the subcommands that align (`align`, `batch`).
 
+use super::inputs::InputArgs;
 use alinea::align::cost::CostModel;
 use alinea::align::lexicon::Lexicon;
 use alinea::error::Result;
@@ -7,7 +8,7 @@ use alinea::segment::Segmenter;
 use alinea::AlignOptions;
 use std::path::PathBuf;
 
-#[derive(clap::Args, Clone)]
+#[derive(clap::Args)]
 pub struct AlignFlags {
     /// Language of the source, written to the output as given (es, es-MX ...).
     #[arg(long, default_value = "es")]
@@ -28,6 +29,8 @@ pub struct AlignFlags {
     /// Extra abbreviations that do not end a sentence, one per line (`Ing.`).
     #[arg(long, value_name = "FILE")]
     pub abbrev: Option<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Learn word translations from the confident units of a first pass, then align again
     /// (helps long documents; on short news articles it measured slightly worse).
     #[arg(long)]
@@ -62,7 +65,10 @@ impl AlignFlags {
             }
             Ok(Some(s))
         };
+        let load = self.input.options(self.presegmented);
         Ok(AlignOptions {
+            input_format: load.format,
+            include_notes: load.include_notes,
             src_segmenter: segmenter(&self.src_lang)?,
             tgt_segmenter: segmenter(&self.tgt_lang)?,
             src_lang: self.src_lang.clone(),

@@ -3,6 +3,7 @@
 pub mod align;
 pub mod batch;
 pub mod common;
+pub mod inputs;
 pub mod out;
 pub mod segment;
 pub mod tmx;

@@ -1,6 +1,7 @@
 //! `alinea segment --lang es [FILE]`: print one sentence per line, a blank line between
 //! paragraphs. Reads stdin when no file is given.
 
+use super::inputs::InputArgs;
 use alinea::error::{Error, Result};
 use alinea::input::BlockKind;
 use alinea::segment::{Lang, Segmenter};
@@ -27,6 +28,8 @@ pub struct Args {
     /// Show, at each candidate position, the rule that decided break or no break.
     #[arg(long)]
     pub explain: bool,
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -36,16 +39,17 @@ pub enum Format {
 }
 
 pub fn run(args: Args) -> Result<()> {
+    let options = args.input.options(false);
     let doc = match &args.file {
-        Some(path) => input::load(path, false)?,
+        Some(path) => input::load_any(path, &options)?,
         None => {
             let mut bytes = Vec::new();
             let stdin = Path::new("<stdin>");
             std::io::stdin()
                 .read_to_end(&mut bytes)
                 .map_err(|e| Error::io(stdin, "read", e))?;
-            let (text, _) = input::decode(&bytes).map_err(|m| Error::bad_input(stdin, m))?;
-            input::Document::from_text("stdin", &text)
+            input::read_bytes("stdin", &bytes, None, &options)
+                .map_err(|m| Error::bad_input(stdin, m))?
         }
     };
     let segmenter = if args.srx.is_some() || args.abbrev.is_some() {

@@ -1,4 +1,4 @@
-//! Stage 4, write: an alignment becomes TMX, TSV, JSON, Vecalign beads and a summary for
+//! Stage 4, write: an alignment becomes TMX, XLIFF, TSV, JSON, Vecalign beads and a summary for
 //! the user. Writers never change the alignment; they only decide how to show it.
 
 pub mod beads;
@@ -8,6 +8,7 @@ pub mod json;
 pub mod summary;
 pub mod tmx;
 pub mod tsv;
+pub mod xliff;
 
 use crate::Segmented;
 

@@ -5,8 +5,8 @@ use super::language_name;
 use crate::tm::profile::Profile;
 use crate::{Alignment, FitReport};
 
-/// Renders the summary. `written` is the number of units the chosen format holds (TMX leaves
-/// out units with an empty side); `removed_chars` lists units that lost XML-illegal
+/// Renders the summary. `written` is the number of units the chosen format holds (TMX and
+/// XLIFF leave out units with an empty side); `removed_chars` lists units that lost XML-illegal
 /// characters.
 pub fn render(
     al: &Alignment,
@@ -36,7 +36,7 @@ pub fn render(
                 (false, true, false) => u.tgt.clone(),
                 _ => Vec::new(),
             })
-            .map(|i| format!("line {} '{}'", doc.line(i), excerpt(doc.text(i))))
+            .map(|i| format!("{} '{}'", doc.place(i), excerpt(doc.text(i))))
             .collect()
     };
     for (src_side, from, to) in [(true, &src_name, &tgt_name), (false, &tgt_name, &src_name)] {
@@ -49,7 +49,8 @@ pub fn render(
         } else {
             ("sentences", "have")
         };
-        let fate = if format == "tmx" {
+        // TMX and XLIFF leave out units with an empty side; TSV and JSON hold them.
+        let fate = if format == "tmx" || format == "xliff" {
             " (not written)"
         } else {
             ""

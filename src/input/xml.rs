@@ -1,0 +1,183 @@
+//! The XML the readers of DOCX parts and XLIFF files see: a stream of opened elements (with
+//! their namespace resolved), closed elements and text (entities and character references
+//! resolved, CDATA included), read with quick-xml. Empty elements are opened and closed.
+//! Errors say on which line the XML breaks.
+
+use quick_xml::events::Event;
+use quick_xml::name::ResolveResult;
+use quick_xml::NsReader;
+
+/// An opened element.
+#[derive(Debug, Clone)]
+pub struct Tag {
+    /// The namespace URI, empty when the element has none.
+    pub ns: String,
+    /// The local name.
+    pub name: String,
+    /// Attributes by local name (`w:val` is `val`, `xml:lang` is `lang`), values unescaped.
+    pub attrs: Vec<(String, String)>,
+}
+
+impl Tag {
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// What the reader meets, in document order.
+#[derive(Debug)]
+pub enum Xml<'a> {
+    Open(&'a Tag),
+    /// The end of the innermost open element, which is given again.
+    Close(&'a Tag),
+    Text(&'a str),
+}
+
+/// Reads `text` and calls `on` for every element opened and closed and every piece of text.
+/// `on` can stop the walk with an error message.
+pub fn walk(text: &str, mut on: impl FnMut(Xml) -> Result<(), String>) -> Result<(), String> {
+    let mut reader = NsReader::from_str(text);
+    reader.config_mut().expand_empty_elements = true;
+    let mut open: Vec<Tag> = Vec::new();
+    let line = |pos: u64| {
+        1 + text.as_bytes()[..(pos as usize).min(text.len())]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+    };
+    loop {
+        let (ns, event) = match reader.read_resolved_event() {
+            Ok(x) => x,
+            Err(e) => {
+                return Err(format!(
+                    "malformed XML at line {}: {e}",
+                    line(reader.error_position())
+                ))
+            }
+        };
+        let ns = match ns {
+            ResolveResult::Bound(ns) => ns.0.to_string(),
+            _ => String::new(),
+        };
+        match event {
+            Event::Start(start) => {
+                let mut attrs = Vec::new();
+                for attr in start.attributes() {
+                    let attr = attr.map_err(|e| {
+                        format!(
+                            "malformed XML at line {}: {e}",
+                            line(reader.buffer_position())
+                        )
+                    })?;
+                    let key: &str = attr.key.as_ref();
+                    if key == "xmlns" || key.starts_with("xmlns:") {
+                        continue;
+                    }
+                    let local = key.rsplit(':').next().unwrap_or(key).to_string();
+                    let value = attr
+                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .map_err(|e| {
+                            format!(
+                                "malformed XML at line {}: {e}",
+                                line(reader.buffer_position())
+                            )
+                        })?;
+                    attrs.push((local, value.into_owned()));
+                }
+                let name = AsRef::<str>::as_ref(&start.local_name()).to_string();
+                open.push(Tag { ns, name, attrs });
+                on(Xml::Open(open.last().expect("just pushed")))?;
+            }
+            Event::End(_) => {
+                if let Some(tag) = open.pop() {
+                    on(Xml::Close(&tag))?;
+                }
+            }
+            Event::Text(t) => on(Xml::Text(&t.xml10_content()))?,
+            Event::CData(t) => on(Xml::Text(&t.xml10_content()))?,
+            Event::GeneralRef(r) => {
+                let resolved = match r.resolve_char_ref() {
+                    Ok(Some(c)) => c.to_string(),
+                    Ok(None) => quick_xml::escape::resolve_predefined_entity(&r)
+                        .ok_or_else(|| {
+                            format!(
+                                "undefined entity &{}; at line {}",
+                                &*r,
+                                line(reader.buffer_position())
+                            )
+                        })?
+                        .to_string(),
+                    Err(e) => {
+                        return Err(format!(
+                            "bad character reference at line {}: {e}",
+                            line(reader.buffer_position())
+                        ))
+                    }
+                };
+                on(Xml::Text(&resolved))?;
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if let Some(tag) = open.last() {
+        return Err(format!(
+            "malformed XML: the file ends inside <{}>",
+            tag.name
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn events(xml: &str) -> Result<Vec<String>, String> {
+        let mut out = Vec::new();
+        walk(xml, |e| {
+            out.push(match e {
+                Xml::Open(t) => format!("<{}|{}|{:?}", t.ns, t.name, t.attrs),
+                Xml::Close(t) => format!(">{}", t.name),
+                Xml::Text(s) => format!("'{s}'"),
+            });
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    #[test]
+    fn namespaces_entities_and_empty_elements_are_resolved() {
+        let got = events(
+            r#"<w:doc xmlns:w="urn:w" xmlns="urn:d"><w:t xml:space="preserve">a &amp; &#233;<![CDATA[<b>]]></w:t><br w:val="x&lt;"/></w:doc>"#,
+        )
+        .unwrap();
+        assert_eq!(
+            got,
+            [
+                "<urn:w|doc|[]",
+                r#"<urn:w|t|[("space", "preserve")]"#,
+                "'a '",
+                "'&'",
+                "' '",
+                "'é'",
+                "'<b>'",
+                ">t",
+                r#"<urn:d|br|[("val", "x<")]"#,
+                ">br",
+                ">doc",
+            ]
+        );
+    }
+
+    #[test]
+    fn malformed_xml_says_where() {
+        let err = events("<a>\n<b>\n</a>").unwrap_err();
+        assert!(err.contains("line 3"), "{err}");
+        assert!(events("<a>&nbsp;</a>").unwrap_err().contains("&nbsp;"));
+        assert!(events("<a><b>").unwrap_err().contains("ends inside"));
+    }
+}

@@ -1,0 +1,95 @@
+//! XLIFF: `align --format xliff` writes XLIFF 2.0 that the XLIFF reader reads back as the
+//! same pairs the TSV holds, leaving out (and reporting) units with an empty side; the reader
+//! names the file it cannot read.
+
+mod common;
+use alinea::input::xliff;
+use common::*;
+
+#[test]
+fn align_writes_xliff_2_that_reads_back_as_the_aligned_pairs() {
+    let dir = temp_dir("xliff-out");
+    let out_file = dir.join("sre-366.xlf");
+    let out = alinea(&[
+        "align",
+        "samples/sre-366.es.txt",
+        "samples/sre-366.en.txt",
+        "--format",
+        "xliff",
+        "--src-lang",
+        "es-MX",
+        "-o",
+        path_str(&out_file),
+    ]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("27 units, 26 written to the XLIFF"), "{err}");
+    assert!(
+        err.contains("no English counterpart (not written): line 34"),
+        "{err}"
+    );
+
+    let tsv = alinea(&[
+        "align",
+        "samples/sre-366.es.txt",
+        "samples/sre-366.en.txt",
+        "--format",
+        "tsv",
+        "-q",
+    ]);
+    let expected: Vec<(String, String)> = String::from_utf8(tsv.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let cells: Vec<&str> = l.split('\t').collect();
+            (cells[0].to_string(), cells[1].to_string())
+        })
+        .filter(|(s, t)| !s.is_empty() && !t.is_empty())
+        .collect();
+
+    let back = xliff::load(&out_file).unwrap();
+    assert_eq!(back.version, "2.0");
+    assert_eq!(back.files.len(), 1);
+    assert_eq!(back.files[0].src_lang, "es-MX");
+    let pairs: Vec<(String, String)> = back
+        .pairs()
+        .map(|(_, p)| (p.source.clone(), p.target.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(pairs, expected);
+    let ids: Vec<&str> = back.files[0]
+        .pairs
+        .iter()
+        .map(|p| p.unit.as_str())
+        .collect();
+    assert_eq!(ids.len(), 26);
+    assert_eq!(ids[0], "sre-366-1");
+}
+
+#[test]
+fn the_xliff_reader_names_the_file_it_cannot_read() {
+    let dir = temp_dir("xliff-bad");
+    let bad = dir.join("memoria.xlf");
+    std::fs::write(&bad, "<tmx version=\"1.4\"><body/></tmx>").unwrap();
+    let err = xliff::load(&bad).unwrap_err().to_string();
+    assert!(err.starts_with(path_str(&bad)), "{err}");
+    assert!(err.contains("not an XLIFF file"), "{err}");
+    let cut = dir.join("cortado.xlf");
+    std::fs::write(&cut, "<xliff version=\"1.2\">\n<file original=\"a\"\n").unwrap();
+    let err = xliff::load(&cut).unwrap_err().to_string();
+    assert!(err.contains("cortado.xlf") && err.contains("line"), "{err}");
+}
+
+#[test]
+fn align_refuses_an_xliff_input_and_says_why() {
+    let dir = temp_dir("xliff-in");
+    let f = dir.join("bilingue.xlf");
+    std::fs::write(
+        &f,
+        "<?xml version=\"1.0\"?><xliff version=\"2.0\" srcLang=\"es\"></xliff>",
+    )
+    .unwrap();
+    let out = alinea(&["align", path_str(&f), "samples/sre-366.en.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains(path_str(&f)) && err.contains("XLIFF"), "{err}");
+}
