@@ -38,18 +38,24 @@ pub fn write(al: &Alignment, options: &TmxOptions) -> (Vec<u8>, TmxReport) {
 /// keeps its `x-document`); the header's `srclang` is the first alignment's. Returns a
 /// report per alignment.
 pub fn write_all(alignments: &[&Alignment], options: &TmxOptions) -> (Vec<u8>, Vec<TmxReport>) {
+    let (header, all, reports) = collect(alignments, &options.date);
+    (tmx_write::to_bytes(&header, &all), reports)
+}
+
+/// The header (from the first alignment) and the units of several alignments, in order.
+fn collect(alignments: &[&Alignment], date: &str) -> (HeaderOut, Vec<Tu>, Vec<TmxReport>) {
     let mut all = Vec::new();
     let mut reports = Vec::new();
     for al in alignments {
-        let (units, report) = units(al, &options.date);
+        let (units, report) = units(al, date);
         all.extend(units);
         reports.push(report);
     }
     let header = match alignments.first() {
-        Some(al) => header(al, &options.date),
-        None => HeaderOut::sentences("es", &options.date),
+        Some(al) => header(al, date),
+        None => HeaderOut::sentences("es", date),
     };
-    (tmx_write::to_bytes(&header, &all), reports)
+    (header, all, reports)
 }
 
 /// Writes alignments as one TMX shaped for a CAT tool: the profile's language codes and
@@ -61,18 +67,8 @@ pub fn write_for_profile(
     options: &TmxOptions,
     profile: Profile,
 ) -> (Vec<u8>, usize, Vec<TmxReport>, crate::FitReport) {
-    let mut all = Vec::new();
-    let mut reports = Vec::new();
-    for al in alignments {
-        let (units, report) = units(al, &options.date);
-        all.extend(units);
-        reports.push(report);
-    }
+    let (mut header, all, reports) = collect(alignments, &options.date);
     let (all, fit) = crate::fit_to_profile(all, profile);
-    let mut header = match alignments.first() {
-        Some(al) => header(al, &options.date),
-        None => HeaderOut::sentences("es", &options.date),
-    };
     header.srclang = profile.locale(&header.srclang);
     (tmx_write::to_bytes(&header, &all), all.len(), reports, fit)
 }
