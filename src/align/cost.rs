@@ -367,7 +367,11 @@ mod tests {
     fn the_tail_table_matches_the_direct_computation() {
         for x in [0.0, 0.3, 1.0, 1.96, 3.3, 6.0, 7.5, 20.0] {
             let direct = -(2.0 * (1.0 - normal_cdf(x))).max(1e-12).ln();
-            assert!((two_tailed_cost(x) - direct).abs() < 1e-3, "{x}: {} vs {direct}", two_tailed_cost(x));
+            assert!(
+                (two_tailed_cost(x) - direct).abs() < 1e-3,
+                "{x}: {} vs {direct}",
+                two_tailed_cost(x)
+            );
         }
     }
 

@@ -22,16 +22,33 @@ struct Compiled {
     /// that most rules are ruled out at a position without running a regex.
     before_last: Option<Vec<(char, char)>>,
     after_first: Option<Vec<(char, char)>>,
+    /// `after` is one character of `after_first`: checking that character is the whole test.
+    after_is_one_char: bool,
     /// `\A(?:after)`, matched against the text just after the position.
     after: Option<Regex>,
     /// Where the rule comes from, for `--explain` ("built-in es.srx:12", "my.srx:40").
     origin: String,
+    /// The patterns as compiled (translated to Rust syntax), for merging.
+    before_src: String,
+    after_src: String,
+}
+
+/// Consecutive rules with the same decision and the same `afterbreak` decide alike, so they
+/// are tried as one: their `beforebreak` patterns joined in one regex. (SRX files exported by
+/// CAT tools hold long runs of such no-break rules, one per abbreviation.)
+#[derive(Debug, Clone)]
+struct Merged {
+    /// The rules this stands for: `rules[first..first + count]`.
+    first: usize,
+    count: usize,
+    rule: Compiled,
 }
 
 /// Rules compiled for one language.
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
     rules: Vec<Compiled>,
+    merged: Vec<Merged>,
 }
 
 /// How much text around a position the rules see. Rules look at a word or a few; longer
@@ -77,17 +94,91 @@ impl RuleSet {
                     before_reach: reach(&rule.before),
                     before_last: edge_chars_of(&rule.before, false),
                     after_first: edge_chars_of(&rule.after, true),
+                    after_is_one_char: is_one_char(&rule.after),
                     before,
                     after,
                     origin,
+                    before_src: translate(&rule.before).unwrap_or_default(),
+                    after_src: translate(&rule.after).unwrap_or_default(),
                 }),
                 (Err(e), _) | (_, Err(e)) => skipped.push(format!("{origin}: rule skipped: {e}")),
             }
         }
+        set.merge_runs();
         (set, skipped)
     }
 
-    /// Number of rules in use.
+    /// Joins each run of consecutive rules with the same decision and `afterbreak`.
+    fn merge_runs(&mut self) {
+        self.merged.clear();
+        let mut i = 0;
+        while i < self.rules.len() {
+            let head = &self.rules[i];
+            let mut j = i + 1;
+            // Only rules that look back a bounded distance join: one that needs the whole
+            // window would make the others read it too.
+            while j < self.rules.len()
+                && self.rules[j].is_break == head.is_break
+                && self.rules[j].after_src == head.after_src
+                && head.before_reach.is_some()
+                && self.rules[j].before_reach.is_some()
+            {
+                j += 1;
+            }
+            let rule = if j - i == 1 {
+                head.clone()
+            } else {
+                let members = &self.rules[i..j];
+                let joined = members
+                    .iter()
+                    .map(|r| format!("(?:{})", r.before_src))
+                    .collect::<Vec<_>>()
+                    .join("|");
+                let union =
+                    |f: fn(&Compiled) -> &Option<Vec<(char, char)>>| -> Option<Vec<(char, char)>> {
+                        let mut all = Vec::new();
+                        for r in members {
+                            all.extend(f(r).clone()?);
+                        }
+                        Some(merge_ranges(all))
+                    };
+                Compiled {
+                    is_break: head.is_break,
+                    before: Regex::new(&format!("(?:{joined})\\z")).ok(),
+                    before_reach: members
+                        .iter()
+                        .map(|r| r.before_reach)
+                        .try_fold(0, |acc, r| r.map(|r| acc.max(r))),
+                    before_last: union(|r| &r.before_last),
+                    after_first: head.after_first.clone(),
+                    after_is_one_char: head.after_is_one_char,
+                    after: head.after.clone(),
+                    origin: head.origin.clone(),
+                    before_src: joined,
+                    after_src: head.after_src.clone(),
+                }
+            };
+            if rule.before.is_none() && !rule.before_src.is_empty() {
+                // The joined pattern is too big for the regex engine: keep the rules apart.
+                for k in i..j {
+                    self.merged.push(Merged {
+                        first: k,
+                        count: 1,
+                        rule: self.rules[k].clone(),
+                    });
+                }
+            } else {
+                self.merged.push(Merged {
+                    first: i,
+                    count: j - i,
+                    rule,
+                });
+            }
+            i = j;
+        }
+    }
+
+    /// Number of rules in use (before merging runs).
     pub fn len(&self) -> usize {
         self.rules.len()
     }
@@ -99,6 +190,7 @@ impl RuleSet {
     /// Appends the rules of another set (they apply after this set's).
     pub fn extend(&mut self, other: RuleSet) {
         self.rules.extend(other.rules);
+        self.merge_runs();
     }
 
     /// Puts the rules of another set before this set's (they take precedence).
@@ -106,35 +198,27 @@ impl RuleSet {
         let mut rules = other.rules;
         rules.append(&mut self.rules);
         self.rules = rules;
+        self.merge_runs();
     }
 
-    /// The first rule that matches at `at`: its index.
+    /// The first rule that matches at `at`: its index in `rules`.
     fn decide(&self, text: &str, at: usize) -> Option<usize> {
         let start = window_start(text, at);
         let after = &text[at..window_end(text, at)];
         let prev = text[..at].chars().next_back();
         let next = after.chars().next();
-        let admits = |set: &Option<Vec<(char, char)>>, c: Option<char>| match (set, c) {
-            (None, _) => true,
-            (Some(_), None) => false,
-            (Some(ranges), Some(c)) => {
-                // Sorted, non-overlapping ranges: the last range starting at or before c.
-                let k = ranges.partition_point(|&(lo, _)| lo <= c);
-                k > 0 && c <= ranges[k - 1].1
-            }
-        };
-        self.rules.iter().position(|r| {
-            admits(&r.after_first, next)
-                && admits(&r.before_last, prev)
-                && r.after.as_ref().is_none_or(|re| re.is_match(after))
-                && r.before.as_ref().is_none_or(|re| {
-                    let from = match r.before_reach {
-                        Some(reach) if at - start > reach => char_floor(text, at - reach),
-                        _ => start,
-                    };
-                    re.is_match(&text[from..at])
-                })
-        })
+        let k = self
+            .merged
+            .iter()
+            .position(|m| matches_at(&m.rule, text, at, start, after, prev, next))?;
+        let m = &self.merged[k];
+        if m.count == 1 {
+            return Some(m.first);
+        }
+        // Which rule of the run: only needed to name it.
+        (m.first..m.first + m.count)
+            .find(|&r| matches_at(&self.rules[r], text, at, start, after, prev, next))
+            .or(Some(m.first))
     }
 
     /// The break positions of a text (byte offsets strictly inside it), in order.
@@ -187,16 +271,7 @@ fn edge_chars_of(pattern: &str, first: bool) -> Option<Vec<(char, char)>> {
         return None;
     }
     let hir = regex_syntax::parse(&translate(pattern).ok()?).ok()?;
-    let mut ranges = edge_chars(&hir, first)?;
-    ranges.sort_unstable();
-    let mut merged: Vec<(char, char)> = Vec::with_capacity(ranges.len());
-    for (lo, hi) in ranges {
-        match merged.last_mut() {
-            Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
-            _ => merged.push((lo, hi)),
-        }
-    }
-    Some(merged)
+    Some(merge_ranges(edge_chars(&hir, first)?))
 }
 
 fn edge_chars(hir: &regex_syntax::hir::Hir, first: bool) -> Option<Vec<(char, char)>> {
@@ -250,6 +325,64 @@ fn char_floor(text: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// Whether a rule matches at `at` (see [`RuleSet::decide`] for the arguments).
+fn matches_at(
+    r: &Compiled,
+    text: &str,
+    at: usize,
+    start: usize,
+    after: &str,
+    prev: Option<char>,
+    next: Option<char>,
+) -> bool {
+    let admits = |set: &Option<Vec<(char, char)>>, c: Option<char>| match (set, c) {
+        (None, _) => true,
+        (Some(_), None) => false,
+        (Some(ranges), Some(c)) => {
+            // Sorted, non-overlapping ranges: the last range starting at or before c.
+            let k = ranges.partition_point(|&(lo, _)| lo <= c);
+            k > 0 && c <= ranges[k - 1].1
+        }
+    };
+    admits(&r.after_first, next)
+        && admits(&r.before_last, prev)
+        && (r.after_is_one_char || r.after.as_ref().is_none_or(|re| re.is_match(after)))
+        && r.before.as_ref().is_none_or(|re| {
+            let from = match r.before_reach {
+                Some(reach) if at - start > reach => char_floor(text, at - reach),
+                _ => start,
+            };
+            re.is_match(&text[from..at])
+        })
+}
+
+/// Whether a pattern matches exactly one character of a class (`\s`, `[.?!]`).
+fn is_one_char(pattern: &str) -> bool {
+    let Some(hir) = translate(pattern)
+        .ok()
+        .and_then(|p| regex_syntax::parse(&p).ok())
+    else {
+        return false;
+    };
+    matches!(
+        hir.kind(),
+        regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(_))
+    )
+}
+
+/// Sorts ranges and merges the ones that overlap.
+fn merge_ranges(mut ranges: Vec<(char, char)>) -> Vec<(char, char)> {
+    ranges.sort_unstable();
+    let mut merged: Vec<(char, char)> = Vec::with_capacity(ranges.len());
+    for (lo, hi) in ranges {
+        match merged.last_mut() {
+            Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
+            _ => merged.push((lo, hi)),
+        }
+    }
+    merged
 }
 
 /// Rewrites the few ICU/Java regex spellings that differ in Rust's regex syntax, and refuses

@@ -58,7 +58,7 @@ pub struct Sentence {
 /// Splits every block of a document into sentences with `segmenter`. With `presegmented`,
 /// each block (one line) is one sentence.
 pub fn sentences(doc: &Document, segmenter: &Segmenter, presegmented: bool) -> Vec<Sentence> {
-    let block_sentences = |(b, block): (usize, &Block)| -> Vec<Sentence> {
+    let block_sentences = |segmenter: &Segmenter, b: usize, block: &Block| -> Vec<Sentence> {
         let Block { start, end, .. } = *block;
         if presegmented {
             return vec![Sentence {
@@ -77,21 +77,31 @@ pub fn sentences(doc: &Document, segmenter: &Segmenter, presegmented: bool) -> V
             })
             .collect()
     };
-    // Blocks are independent: long documents are segmented on all cores.
-    if doc.text.len() >= PARALLEL_BYTES && !presegmented {
-        doc.blocks
-            .par_iter()
-            .enumerate()
-            .with_min_len(256)
-            .flat_map_iter(block_sentences)
-            .collect()
-    } else {
-        doc.blocks
-            .iter()
-            .enumerate()
-            .flat_map(block_sentences)
-            .collect()
+    if doc.text.len() < PARALLEL_BYTES || presegmented {
+        return (0..doc.blocks.len())
+            .flat_map(|b| block_sentences(segmenter, b, &doc.blocks[b]))
+            .collect();
     }
+    // Blocks are independent: long documents are segmented on all cores, each task with its
+    // own copy of the compiled rules (a regex shared between threads contends for its cache).
+    let chunk = doc
+        .blocks
+        .len()
+        .div_ceil(4 * rayon::current_num_threads())
+        .max(1);
+    doc.blocks
+        .par_chunks(chunk)
+        .enumerate()
+        .map(|(c, blocks)| {
+            let own = segmenter.private_copy();
+            blocks
+                .iter()
+                .enumerate()
+                .flat_map(|(k, block)| block_sentences(&own, c * chunk + k, block))
+                .collect::<Vec<_>>()
+        })
+        .collect::<Vec<_>>()
+        .concat()
 }
 
 /// Documents at least this long are segmented in parallel.
@@ -178,6 +188,14 @@ impl Segmenter {
         rules.prepend(user);
         segmenter.rules = Arc::new(rules);
         Ok(segmenter)
+    }
+
+    /// A copy with its own compiled regexes, for use on another thread without contention.
+    pub fn private_copy(&self) -> Segmenter {
+        Segmenter {
+            rules: Arc::new((*self.rules).clone()),
+            warnings: Vec::new(),
+        }
     }
 
     /// Sentence spans of one block of text: byte offsets, trimmed, never empty.
