@@ -9,6 +9,9 @@
 use super::srx::Rule;
 use regex::Regex;
 
+/// Sorted, non-overlapping ranges of characters.
+type CharRanges = Vec<(char, char)>;
+
 /// A rule compiled for matching at a position.
 #[derive(Debug, Clone)]
 struct Compiled {
