@@ -137,14 +137,13 @@ impl RuleSet {
                     .map(|r| format!("(?:{})", r.before_src))
                     .collect::<Vec<_>>()
                     .join("|");
-                let union =
-                    |f: fn(&Compiled) -> &Option<Vec<(char, char)>>| -> Option<Vec<(char, char)>> {
-                        let mut all = Vec::new();
-                        for r in members {
-                            all.extend(f(r).clone()?);
-                        }
-                        Some(merge_ranges(all))
-                    };
+                let union = |f: fn(&Compiled) -> &Option<CharRanges>| -> Option<CharRanges> {
+                    let mut all = Vec::new();
+                    for r in members {
+                        all.extend(f(r).clone()?);
+                    }
+                    Some(merge_ranges(all))
+                };
                 Compiled {
                     is_break: head.is_break,
                     before: Regex::new(&format!("(?:{joined})\\z")).ok(),
