@@ -456,6 +456,19 @@ const TERMINALS: [char; 7] = ['.', '?', '!', '…', '。', '？', '！'];
 const CLOSERS: [char; 8] = ['"', '\'', '”', '’', '»', ')', ']', '›'];
 const BULLETS: [char; 2] = ['•', '⁃'];
 
+/// The bytes a trigger character starts with: `. ? ! )` and the UTF-8 lead bytes of `…`,
+/// `•`, `⁃` (0xE2) and of the CJK full stops (0xE3, 0xEF).
+const TRIGGER_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    let bytes = [b'.', b'?', b'!', b')', 0xE2, 0xE3, 0xEF];
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 /// The candidate positions of a text, sorted, without duplicates: after each run of terminal
 /// punctuation and its closers (and after the whitespace that follows it), and before list
 /// markers (`2.`, `b)`, `3.)`) and bullets that follow a space.
@@ -465,10 +478,7 @@ fn candidates(text: &str) -> Vec<usize> {
     let mut i = 0;
     while i < bytes.len() {
         // Every trigger is ASCII (. ? ! )) or starts with one of three UTF-8 lead bytes.
-        let Some(off) = bytes[i..]
-            .iter()
-            .position(|&b| matches!(b, b'.' | b'?' | b'!' | b')' | 0xE2 | 0xE3 | 0xEF))
-        else {
+        let Some(off) = bytes[i..].iter().position(|&b| TRIGGER_BYTES[b as usize]) else {
             break;
         };
         i += off;
