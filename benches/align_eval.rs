@@ -17,6 +17,7 @@ use std::process::Command;
 fn main() {
     let mut text = false;
     let mut options = AlignOptions::default();
+    let mut learn_batch = false;
     let mut dirs = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -27,6 +28,7 @@ fn main() {
                 .set(&args.next().expect("--set NAME=VALUE"))
                 .expect("valid --set"),
             "--learn" => options.learn = true,
+            "--learn-batch" => learn_batch = true,
             "--dict" => {
                 options.lexicon = Lexicon::read(Path::new(&args.next().expect("--dict FILE")))
                     .expect("readable word list")
@@ -54,15 +56,25 @@ fn main() {
         names.sort();
         // (score, correct) of every predicted unit with both sides non-empty, per corpus.
         let mut calibration: Vec<(String, f64, bool)> = Vec::new();
-        for name in &names {
-            let base = dir.join(name);
+        options.presegmented = !text;
+        let load = |name: &str, lang: &str| {
             let ext = if text { "txt" } else { "sent" };
-            let load = |lang: &str| {
-                let path = PathBuf::from(format!("{}.{lang}.{ext}", base.display()));
-                input::load(&path, !text).unwrap()
-            };
-            options.presegmented = !text;
-            let al = align_texts(load("es"), load("en"), &options);
+            let path = dir.join(format!("{name}.{lang}.{ext}"));
+            input::load(&path, !text).unwrap()
+        };
+        let mut doc_options = options.clone();
+        if learn_batch {
+            // A first pass over every document, a lexicon learned from all of them.
+            let first: Vec<_> = names
+                .iter()
+                .map(|n| align_texts(load(n, "es"), load(n, "en"), &options))
+                .collect();
+            let learned = alinea::learn_from_alignments(&first.iter().collect::<Vec<_>>(), 3);
+            println!("learned {} word pairs from the batch", learned.len());
+            doc_options.lexicon.extend(&learned);
+        }
+        for name in &names {
+            let al = align_texts(load(name, "es"), load(name, "en"), &doc_options);
             if text {
                 let tsv: String = al
                     .units

@@ -219,7 +219,8 @@ pub struct PairResult {
 }
 
 /// Reads every pair, drops the paragraphs that repeat across the web pages and Word documents
-/// of the batch (site furniture: see [`input::repeated`]), then aligns the pairs in parallel,
+/// of the batch (site furniture: see [`input::repeated`]), learns word translations from the
+/// whole batch when `options.learn` is set, then aligns the pairs in parallel,
 /// calling `done` after each (from any thread) with the number of sentences it held. Results
 /// come back in the order of `pairs`.
 pub fn align_pairs(
@@ -293,6 +294,24 @@ pub fn align_pairs(
             ));
         }
     }
+    // With `learn`, word translations are learned from the whole batch: a first pass aligns
+    // every pair, a lexicon is learned from all their confident units, and a second pass
+    // aligns again with it.
+    let mut options = options.clone();
+    if options.learn {
+        options.learn = false;
+        let first: Vec<Alignment> = loaded
+            .par_iter()
+            .filter_map(|l| match l {
+                Some(Ok((src, tgt))) => Some(align_texts(src.clone(), tgt.clone(), &options)),
+                _ => None,
+            })
+            .collect();
+        let learned =
+            crate::learn_from_alignments(&first.iter().collect::<Vec<_>>(), BATCH_MIN_COUNT);
+        options.lexicon.extend(&learned);
+    }
+    let options = &options;
     loaded
         .into_par_iter()
         .zip(notes)
@@ -308,6 +327,9 @@ pub fn align_pairs(
         })
         .collect()
 }
+
+/// In how many confident units of a batch a word pair must meet to be learned.
+const BATCH_MIN_COUNT: u32 = 3;
 
 /// One line of the batch report.
 #[derive(Debug, Clone, Serialize)]

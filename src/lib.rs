@@ -125,17 +125,47 @@ pub fn align_with_lexicon(
 
 /// Word pairs learned from the confident one-to-one units of a first pass.
 fn learn_lexicon(src: &Side, tgt: &Side, units: &[Unit]) -> Lexicon {
+    let pairs = confident_pairs(src, tgt, units);
+    let pairs: Vec<(&str, &str)> = pairs.iter().map(|&(s, t)| (s, t)).collect();
+    if pairs.is_empty() {
+        return Lexicon::default();
+    }
+    Lexicon::learn(&pairs, 2, 0.5)
+}
+
+/// The (Spanish, English) sentences of the confident one-to-one units of an alignment; none
+/// when the languages are not Spanish and English.
+fn confident_pairs<'a>(src: &Side<'a>, tgt: &Side<'a>, units: &[Unit]) -> Vec<(&'a str, &'a str)> {
     const CONFIDENT: f64 = 0.9;
-    let pairs: Vec<(&str, &str)> = units
+    if !matches!(
+        (src.lang, tgt.lang),
+        (Lang::Es, Lang::En) | (Lang::En, Lang::Es)
+    ) {
+        return Vec::new();
+    }
+    units
         .iter()
         .filter(|u| u.src.len() == 1 && u.tgt.len() == 1 && u.score >= CONFIDENT)
         .map(|u| (src.sentences[u.src[0]], tgt.sentences[u.tgt[0]]))
         .map(|(s, t)| if src.lang == Lang::En { (t, s) } else { (s, t) })
+        .collect()
+}
+
+/// Word pairs learned from the confident one-to-one units of many alignments at once (the
+/// documents of a batch): a word pair must recur in `min_count` units across them.
+pub fn learn_from_alignments(alignments: &[&Alignment], min_count: u32) -> Lexicon {
+    let sides: Vec<(Side, Side, &[Unit])> = alignments
+        .iter()
+        .map(|al| (side(&al.src), side(&al.tgt), al.units.as_slice()))
         .collect();
-    match (src.lang, tgt.lang) {
-        (Lang::Es, Lang::En) | (Lang::En, Lang::Es) => Lexicon::learn(&pairs, 2, 0.5),
-        _ => Lexicon::default(),
+    let pairs: Vec<(&str, &str)> = sides
+        .iter()
+        .flat_map(|(s, t, units)| confident_pairs(s, t, units))
+        .collect();
+    if pairs.is_empty() {
+        return Lexicon::default();
     }
+    Lexicon::learn(&pairs, min_count, 0.5)
 }
 
 /// How to read and align a pair of documents.

@@ -85,3 +85,43 @@ fn explain_shows_the_cost_parts_of_every_unit() {
     assert!(err.contains("unit 14 (1-2)"), "{err}");
     assert!(err.contains("unit 27 (1-0)"), "{err}");
 }
+
+#[test]
+fn a_batch_learns_word_pairs_no_single_document_could() {
+    use alinea::{align_texts, input::Document, segment::Lang, AlignOptions};
+    // Each document pairs "gobierno"/"government" once; only across the batch do they recur.
+    let docs = [
+        (
+            "El gobierno habló ayer.\n",
+            "The government spoke yesterday.\n",
+        ),
+        (
+            "Hoy el gobierno calló.\n",
+            "Today the government kept silent.\n",
+        ),
+        (
+            "El gobierno respondió pronto.\n",
+            "The government answered soon.\n",
+        ),
+    ];
+    let options = AlignOptions::default();
+    let alignments: Vec<_> = docs
+        .iter()
+        .map(|(es, en)| {
+            align_texts(
+                Document::from_text("d", es),
+                Document::from_text("d", en),
+                &options,
+            )
+        })
+        .collect();
+    let refs: Vec<_> = alignments.iter().collect();
+    let learned = alinea::learn_from_alignments(&refs, 3);
+    let es = learned.entries_of("gobierno", Lang::Es);
+    assert!(!es.is_empty(), "learned across the batch");
+    assert_eq!(es, learned.entries_of("government", Lang::En));
+    assert!(
+        alinea::learn_from_alignments(&refs[..1], 3).is_empty(),
+        "one document is not enough"
+    );
+}

@@ -31,8 +31,8 @@ pub struct AlignFlags {
     pub abbrev: Option<PathBuf>,
     #[command(flatten)]
     pub input: InputArgs,
-    /// Learn word translations from the confident units of a first pass, then align again
-    /// (helps long documents; on short news articles it measured slightly worse).
+    /// Learn word translations from the confident units of a first pass, then align again;
+    /// in `batch`, from all the documents of the batch at once.
     #[arg(long)]
     pub learn: bool,
 }
