@@ -205,21 +205,23 @@ impl RuleSet {
 
     /// The first rule that matches at `at`: its index in `rules`.
     fn decide(&self, text: &str, at: usize) -> Option<usize> {
-        let start = window_start(text, at);
         let after = &text[at..window_end(text, at)];
-        let prev = text[..at].chars().next_back();
-        let next = after.chars().next();
-        let k = self
-            .merged
-            .iter()
-            .position(|m| matches_at(&m.rule, text, at, start, after, prev, next))?;
+        let pos = Position {
+            text,
+            at,
+            after,
+            prev: text[..at].chars().next_back(),
+            next: after.chars().next(),
+            start: std::cell::OnceCell::new(),
+        };
+        let k = self.merged.iter().position(|m| pos.matches(&m.rule))?;
         let m = &self.merged[k];
         if m.count == 1 {
             return Some(m.first);
         }
         // Which rule of the run: only needed to name it.
         (m.first..m.first + m.count)
-            .find(|&r| matches_at(&self.rules[r], text, at, start, after, prev, next))
+            .find(|&r| pos.matches(&self.rules[r]))
             .or(Some(m.first))
     }
 
@@ -329,35 +331,42 @@ fn char_floor(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// Whether a rule matches at `at` (see [`RuleSet::decide`] for the arguments).
-fn matches_at(
-    r: &Compiled,
-    text: &str,
+/// A candidate position and what the rules look at there.
+struct Position<'t> {
+    text: &'t str,
     at: usize,
-    start: usize,
-    after: &str,
+    /// The text after the position, up to [`AFTER_WINDOW`] bytes.
+    after: &'t str,
     prev: Option<char>,
     next: Option<char>,
-) -> bool {
-    let admits = |set: &Option<Vec<(char, char)>>, c: Option<char>| match (set, c) {
-        (None, _) => true,
-        (Some(_), None) => false,
-        (Some(ranges), Some(c)) => {
-            // Sorted, non-overlapping ranges: the last range starting at or before c.
-            let k = ranges.partition_point(|&(lo, _)| lo <= c);
-            k > 0 && c <= ranges[k - 1].1
-        }
-    };
-    admits(&r.after_first, next)
-        && admits(&r.before_last, prev)
-        && (r.after_is_one_char || r.after.as_ref().is_none_or(|re| re.is_match(after)))
-        && r.before.as_ref().is_none_or(|re| {
-            let from = match r.before_reach {
-                Some(reach) if at - start > reach => char_floor(text, at - reach),
-                _ => start,
-            };
-            re.is_match(&text[from..at])
-        })
+    /// The start of the whole before-window, worked out only for a rule that needs it.
+    start: std::cell::OnceCell<usize>,
+}
+
+impl Position<'_> {
+    /// Whether a rule matches here.
+    fn matches(&self, r: &Compiled) -> bool {
+        let admits = |set: &Option<CharRanges>, c: Option<char>| match (set, c) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(ranges), Some(c)) => {
+                // Sorted, non-overlapping ranges: the last range starting at or before c.
+                let k = ranges.partition_point(|&(lo, _)| lo <= c);
+                k > 0 && c <= ranges[k - 1].1
+            }
+        };
+        admits(&r.after_first, self.next)
+            && admits(&r.before_last, self.prev)
+            && (r.after_is_one_char || r.after.as_ref().is_none_or(|re| re.is_match(self.after)))
+            && r.before.as_ref().is_none_or(|re| {
+                let from = match r.before_reach {
+                    // A bounded pattern (its reach includes a character of context for \b).
+                    Some(reach) => char_floor(self.text, self.at.saturating_sub(reach)),
+                    None => *self.start.get_or_init(|| window_start(self.text, self.at)),
+                };
+                re.is_match(&self.text[from..self.at])
+            })
+    }
 }
 
 /// Whether a pattern matches exactly one character of a class (`\s`, `[.?!]`).
