@@ -124,7 +124,8 @@ fn repeat(large: &Path, work: &Path, times: usize) -> Files {
     files
 }
 
-/// Runs the alinea binary under `/usr/bin/time -v`: wall seconds and peak resident MB.
+/// Runs the alinea binary under `/usr/bin/time -v`: wall seconds and peak resident MB (and
+/// prints the CPU seconds, which other processes on the machine do not inflate).
 fn timed(args: &[&str]) -> (f64, f64) {
     let out = Command::new("/usr/bin/time")
         .arg("-v")
@@ -153,5 +154,9 @@ fn timed(args: &[&str]) -> (f64, f64) {
     let peak_kb: f64 = field("Maximum resident set size (kbytes):")
         .parse()
         .unwrap();
+    let user: f64 = field("User time (seconds):").parse().unwrap();
+    let sys: f64 = field("System time (seconds):").parse().unwrap();
+    let input = args.iter().find(|a| a.ends_with(".sent") || a.ends_with(".txt")).unwrap_or(&"");
+    eprintln!("  {input}: wall {secs:.2} s, CPU {:.2} s (user {user:.2} + system {sys:.2})", user + sys);
     (secs, peak_kb / 1024.0)
 }
