@@ -156,7 +156,13 @@ fn timed(args: &[&str]) -> (f64, f64) {
         .unwrap();
     let user: f64 = field("User time (seconds):").parse().unwrap();
     let sys: f64 = field("System time (seconds):").parse().unwrap();
-    let input = args.iter().find(|a| a.ends_with(".sent") || a.ends_with(".txt")).unwrap_or(&"");
-    eprintln!("  {input}: wall {secs:.2} s, CPU {:.2} s (user {user:.2} + system {sys:.2})", user + sys);
+    let input = args
+        .iter()
+        .find(|a| a.ends_with(".sent") || a.ends_with(".txt"))
+        .unwrap_or(&"");
+    eprintln!(
+        "  {input}: wall {secs:.2} s, CPU {:.2} s (user {user:.2} + system {sys:.2})",
+        user + sys
+    );
     (secs, peak_kb / 1024.0)
 }

@@ -14,7 +14,7 @@ use crate::segment::Lang;
 use cost::{max_side, CostModel, CostParts, Groups};
 use features::{KeyTable, SentenceFeatures};
 use lexicon::Lexicon;
-use search::{best_path, Band, Step};
+use search::{Band, Lattice, Step};
 
 /// One side of an alignment problem.
 #[derive(Debug, Clone)]
@@ -98,13 +98,6 @@ fn search_path(
     posteriors: bool,
 ) -> (Vec<Step>, Vec<f64>) {
     let (n, m) = (sf.len(), tf.len());
-    let (sg, tg) = (
-        Groups::new(sf, weights, max_side()),
-        Groups::new(tf, weights, max_side()),
-    );
-    let cost = |i: usize, j: usize, (a, b): (usize, usize)| {
-        model.cost(sg.get(i, a), tg.get(j, b), weights).total()
-    };
     let coarse = if (n + 1) * (m + 1) <= FULL_SEARCH_CELLS || n < 2 * COARSEN || m < 2 * COARSEN {
         None
     } else {
@@ -128,20 +121,23 @@ fn search_path(
             None => Band::full(n, m),
             Some(steps) => Band::around(steps, COARSEN, n, m, margin),
         };
-        let found = if posteriors {
-            search::best_path_with_posteriors(
-                n,
-                m,
-                &band,
-                search::all_shapes(),
-                model.posterior_temperature,
-                cost,
-            )
-        } else {
-            best_path(n, m, &band, search::all_shapes(), cost).map(|p| (p, Vec::new()))
+        let lattice = {
+            // The groups are only needed to cost the beads; they go before the search runs.
+            let (sg, tg) = (
+                Groups::new(sf, weights, max_side()),
+                Groups::new(tf, weights, max_side()),
+            );
+            Lattice::new(n, m, &band, search::all_shapes(), |i, j, (a, b)| {
+                model.cost(sg.get(i, a), tg.get(j, b), weights).total()
+            })
         };
-        if let Some(found) = found {
-            return found;
+        if let Some(path) = lattice.best_path() {
+            let post = if posteriors {
+                lattice.posteriors(&path, model.posterior_temperature)
+            } else {
+                Vec::new()
+            };
+            return (path, post);
         }
         // Unreachable with a connected band, but never give up: widen and retry.
         margin *= 4;
@@ -226,6 +222,7 @@ fn key_weights(keys: usize, src: &[SentenceFeatures], tgt: &[SentenceFeatures]) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use search::best_path;
 
     fn side<'a>(lang: Lang, sentences: &[&'a str]) -> Side<'a> {
         Side {

@@ -107,22 +107,25 @@ impl<'a> Lattice<'a> {
             total += band.hi[i] + 1 - band.lo[i];
         }
         offsets.push(total);
-        let edge: Vec<f32> = (0..n + 1)
-            .into_par_iter()
-            .with_min_len(64)
-            .flat_map_iter(|i| {
-                let cost = &cost;
-                (band.lo[i]..=band.hi[i]).flat_map(move |j| {
-                    shapes.iter().map(move |&(a, b)| {
-                        if a <= i && b <= j && band.contains(i - a, j - b) {
-                            cost(i - a, j - b, (a, b)) as f32
-                        } else {
-                            f32::INFINITY
-                        }
-                    })
-                })
-            })
-            .collect();
+        // One exact allocation, cut into rows that are filled in parallel.
+        let s_count = shapes.len();
+        let mut edge = vec![f32::INFINITY; total * s_count];
+        let mut rows: Vec<(usize, &mut [f32])> = Vec::with_capacity(n + 1);
+        let mut rest = edge.as_mut_slice();
+        for i in 0..=n {
+            let (row, tail) = rest.split_at_mut((band.hi[i] + 1 - band.lo[i]) * s_count);
+            rows.push((i, row));
+            rest = tail;
+        }
+        rows.into_par_iter().with_min_len(64).for_each(|(i, row)| {
+            for (cell, j) in (band.lo[i]..=band.hi[i]).enumerate() {
+                for (k, &(a, b)) in shapes.iter().enumerate() {
+                    if a <= i && b <= j && band.contains(i - a, j - b) {
+                        row[cell * s_count + k] = cost(i - a, j - b, (a, b)) as f32;
+                    }
+                }
+            }
+        });
         debug_assert_eq!(edge.len(), total * shapes.len());
         Lattice {
             n,
