@@ -49,6 +49,23 @@ pub enum Format {
     Json,
 }
 
+/// A spinner on a terminal while a long document is aligned (inputs over a megabyte);
+/// hidden when stderr is not a terminal or with `--quiet`.
+fn spinner(args: &Args, what: &str) -> indicatif::ProgressBar {
+    let size = |p: &PathBuf| std::fs::metadata(p).map_or(0, |m| m.len());
+    if args.quiet || size(&args.source) + size(&args.target) < 1 << 20 {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_message(format!(
+        "{what} {} and {}",
+        args.source.display(),
+        args.target.display()
+    ));
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
+}
+
 /// Parses `--profile` for clap (the library type knows its names).
 pub fn parse_profile(s: &str) -> std::result::Result<Profile, String> {
     s.parse()
@@ -63,7 +80,10 @@ pub fn run(args: Args) -> Result<()> {
         ));
     }
     let options = args.flags.options()?;
-    let al = align_files(&args.source, &args.target, &options)?;
+    let spinner = spinner(&args, "aligning");
+    let al = align_files(&args.source, &args.target, &options);
+    spinner.finish_and_clear();
+    let al = al?;
     if !args.quiet {
         for (path, doc) in [(&args.source, &al.src), (&args.target, &al.tgt)] {
             if let Some(enc) = doc.doc.decoded_from {

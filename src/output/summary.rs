@@ -55,11 +55,26 @@ pub fn render(
         } else {
             ""
         };
-        out.push_str(&format!(
-            "{} {from} {noun} {verb} no {to} counterpart{fate}: {}\n",
-            list.len(),
-            list.join(", ")
-        ));
+        let head = format!(
+            "{} {from} {noun} {verb} no {to} counterpart{fate}:",
+            list.len()
+        );
+        if list.len() <= 3 {
+            out.push_str(&format!("{head} {}\n", list.join(", ")));
+            continue;
+        }
+        // One line a sentence, so a long list stays readable; past SHOWN, a count.
+        out.push_str(&head);
+        out.push('\n');
+        for item in list.iter().take(SHOWN) {
+            out.push_str(&format!("  {item}\n"));
+        }
+        if list.len() > SHOWN {
+            out.push_str(&format!(
+                "  ... and {} more (all are in --format tsv or json, with their text)\n",
+                list.len() - SHOWN
+            ));
+        }
     }
     for (k, n) in removed_chars {
         out.push_str(&format!(
@@ -69,6 +84,9 @@ pub fn render(
     }
     out
 }
+
+/// How many sentences without counterpart the summary lists by line, per side.
+const SHOWN: usize = 20;
 
 /// The first 60 characters of a sentence, on one line.
 fn excerpt(text: &str) -> String {
