@@ -84,7 +84,7 @@ const FULL_SEARCH_CELLS: usize = 1 << 16;
 /// How many sentences make one sentence of the next coarser level.
 const COARSEN: usize = 4;
 /// How far (in sentences) the refined search may stray from the projected coarse path.
-const BAND_MARGIN: usize = 4;
+const BAND_MARGIN: usize = 3;
 
 /// The cheapest path, in time and memory linear in the number of sentences: small problems
 /// are searched whole; large ones coarse-to-fine (as in Vecalign's recursive downsampling).
