@@ -29,6 +29,19 @@ pub struct SentenceFeatures {
     pub starts_block: bool,
 }
 
+impl SentenceFeatures {
+    /// Renames the keys (see [`KeyTable::absorb`]).
+    pub fn remap(&mut self, ids: &[u32]) {
+        for list in [&mut self.keys, &mut self.numbers] {
+            for k in list.iter_mut() {
+                *k = ids[*k as usize];
+            }
+            list.sort_unstable();
+            list.dedup();
+        }
+    }
+}
+
 /// Turns words into keys shared by both languages.
 #[derive(Debug, Default)]
 pub struct KeyTable {
@@ -83,6 +96,15 @@ impl KeyTable {
         };
         self.forms[table].insert(word.to_string(), key);
         key
+    }
+
+    /// Takes in the keys of another table (one built in parallel over the other side of the
+    /// document): returns, for each of its key ids, the id it has here. Keys are taken in the
+    /// order of their ids, so the result does not depend on hashing.
+    pub fn absorb(&mut self, other: KeyTable) -> Vec<u32> {
+        let mut keys: Vec<(String, u32)> = other.ids.into_iter().collect();
+        keys.sort_unstable_by_key(|&(_, id)| id);
+        keys.into_iter().map(|(key, _)| self.id(key)).collect()
     }
 
     /// Number of distinct keys seen.

@@ -50,9 +50,24 @@ impl Unit {
 /// Aligns two sides with a cost model and a lexicon of word translations (may be empty); the
 /// model's length ratio is fitted to the documents.
 pub fn align(src: &Side, tgt: &Side, model: &CostModel, lexicon: &Lexicon) -> Vec<Unit> {
-    let mut table = KeyTable::with_lexicon(lexicon.clone());
-    let sf = side_features(&mut table, src);
-    let tf = side_features(&mut table, tgt);
+    // The two sides are read in parallel, each into its own key table; then the target's
+    // keys are renamed into the source's table.
+    let ((mut table, sf), (tgt_table, mut tf)) = rayon::join(
+        || {
+            let mut t = KeyTable::with_lexicon(lexicon.clone());
+            let f = side_features(&mut t, src);
+            (t, f)
+        },
+        || {
+            let mut t = KeyTable::with_lexicon(lexicon.clone());
+            let f = side_features(&mut t, tgt);
+            (t, f)
+        },
+    );
+    let ids = table.absorb(tgt_table);
+    for f in &mut tf {
+        f.remap(&ids);
+    }
     let weights = key_weights(table.len(), &sf, &tf);
     let mut model = model.clone();
     model.fit_length_ratio(&sf, &tf, typical_length_ratio(src.lang, tgt.lang));
