@@ -7,31 +7,10 @@ use std::path::Path;
 
 /// Writes `bytes` to `path` (or stdout when `None`), atomically for files.
 pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
-    match path {
-        None => {
-            let stdout = std::io::stdout();
-            let mut lock = stdout.lock();
-            lock.write_all(bytes)
-                .and_then(|_| lock.flush())
-                .map_err(|e| Error::io(Path::new("<stdout>"), "write", e))
-        }
-        Some(path) => {
-            let file_name = path
-                .file_name()
-                .ok_or_else(|| Error::Usage(format!("{}: not a file name", path.display())))?;
-            let tmp = path.with_file_name(format!(
-                ".{}.{}.tmp",
-                file_name.to_string_lossy(),
-                std::process::id()
-            ));
-            let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
-            if let Err(e) = result {
-                let _ = std::fs::remove_file(&tmp);
-                return Err(Error::io(path, "write", e));
-            }
-            Ok(())
-        }
-    }
+    write_streaming(path, |out, name| {
+        out.write_all(bytes)
+            .map_err(|e| Error::io(name, "write", e))
+    })
 }
 
 /// Writes through `write`, streaming, to `path` (or stdout when `None`); for a file,

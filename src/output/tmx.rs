@@ -5,7 +5,7 @@
 //! `tuid` (document name and unit number), and props `x-alignment-score`, `x-bead` and
 //! `x-document`. Characters XML 1.0 forbids are removed and counted.
 
-use super::{format_score, side_text};
+use super::{format_score, writable_units};
 use crate::tm::profile::Profile;
 use crate::tm::tmx_write::{self, HeaderOut};
 use crate::tm::{Prop, Tu, Tuv};
@@ -83,14 +83,10 @@ pub fn header(al: &Alignment, date: &str) -> HeaderOut {
 pub fn units(al: &Alignment, date: &str) -> (Vec<Tu>, TmxReport) {
     let mut report = TmxReport::default();
     let mut out = Vec::new();
-    for (k, unit) in al.units.iter().enumerate() {
-        if unit.src.is_empty() || unit.tgt.is_empty() {
-            continue;
-        }
-        let (src, lost_s) = xml_clean(&side_text(&al.src, &unit.src));
-        let (tgt, lost_t) = xml_clean(&side_text(&al.tgt, &unit.tgt));
-        if lost_s + lost_t > 0 {
-            report.removed_chars.push((k, lost_s + lost_t));
+    for w in writable_units(al) {
+        let (k, unit, src, tgt) = (w.index, w.unit, w.src, w.tgt);
+        if w.removed > 0 {
+            report.removed_chars.push((k, w.removed));
         }
         report.written += 1;
         let clean = |s: &str| xml_clean(s).0;

@@ -7,7 +7,7 @@
 //! in the Metadata module (`mda:`), which XLIFF 2.0 allows at the start of a unit.
 
 use super::tmx::{tuid, xml_clean};
-use super::{format_score, side_text};
+use super::{format_score, writable_units};
 use crate::Alignment;
 use quick_xml::escape::partial_escape;
 use quick_xml::events::{BytesDecl, BytesText, Event};
@@ -47,14 +47,10 @@ pub fn write(al: &Alignment) -> (Vec<u8>, XliffReport) {
             w.create_element("file")
                 .with_attributes([("id", nmtoken(&name).as_str()), ("original", name.as_str())])
                 .write_inner_content(|w| {
-                    for (k, unit) in al.units.iter().enumerate() {
-                        if unit.src.is_empty() || unit.tgt.is_empty() {
-                            continue;
-                        }
-                        let (src, lost_s) = xml_clean(&side_text(&al.src, &unit.src));
-                        let (tgt, lost_t) = xml_clean(&side_text(&al.tgt, &unit.tgt));
-                        if lost_s + lost_t > 0 {
-                            report.removed_chars.push((k, lost_s + lost_t));
+                    for wu in writable_units(al) {
+                        let (k, unit, src, tgt) = (wu.index, wu.unit, wu.src, wu.tgt);
+                        if wu.removed > 0 {
+                            report.removed_chars.push((k, wu.removed));
                         }
                         report.written += 1;
                         let id = nmtoken(&tuid(&name, k));
@@ -130,6 +126,7 @@ mod tests {
     use super::*;
     use crate::align::cost::CostModel;
     use crate::input::{xliff, Document};
+    use crate::output::side_text;
     use crate::{align_documents, segment_document};
 
     fn alignment(es: &str, en: &str, name: &str) -> Alignment {
