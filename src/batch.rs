@@ -3,7 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::input::{self, Document};
-use crate::{align_texts, AlignOptions, Alignment};
+use crate::{align_checked, AlignOptions, Alignment};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -181,6 +181,7 @@ impl PairStats {
                 warnings.push(format!("{} decoded as {enc}", doc.lang_tag));
             }
         }
+        warnings.extend(al.warnings.iter().cloned());
         let orphans = al.units.len() - scores.len();
         if orphans > 0 {
             warnings.push(format!(
@@ -293,13 +294,24 @@ pub fn align_pairs(
             ));
         }
     }
+    // Pairs are aligned side by side, one per thread: each may use its share of the limit.
+    let mut options = options.clone();
+    options.max_memory = options
+        .max_memory
+        .map(|m| m / rayon::current_num_threads().max(1) as u64);
+    let options = &options;
     loaded
         .into_par_iter()
         .zip(notes)
-        .map(|(l, notes)| {
+        .zip(pairs)
+        .map(|((l, notes), pair)| {
+            let labels = (
+                pair.source.display().to_string(),
+                pair.target.display().to_string(),
+            );
             let alignment = l
                 .expect("every pair was loaded")
-                .map(|(src, tgt)| align_texts(src, tgt, options));
+                .and_then(|(src, tgt)| align_checked(src, tgt, options, (&labels.0, &labels.1)));
             let sentences = alignment
                 .as_ref()
                 .map_or(0, |al| al.src.sentences.len() + al.tgt.sentences.len());

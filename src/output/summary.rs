@@ -29,14 +29,21 @@ pub fn render(
     );
     let orphans = |src_side: bool| -> Vec<String> {
         let doc = if src_side { &al.src } else { &al.tgt };
-        al.units
+        let sentences: Vec<usize> = al
+            .units
             .iter()
             .flat_map(|u| match (src_side, u.src.is_empty(), u.tgt.is_empty()) {
                 (true, false, true) => u.src.clone(),
                 (false, true, false) => u.tgt.clone(),
                 _ => Vec::new(),
             })
-            .map(|i| format!("{} '{}'", doc.place(i), excerpt(doc.text(i))))
+            .collect();
+        let starts: Vec<usize> = sentences.iter().map(|&i| doc.sentences[i].start).collect();
+        doc.doc
+            .places_of(&starts)
+            .into_iter()
+            .zip(&sentences)
+            .map(|(place, &i)| format!("{place} '{}'", excerpt(doc.text(i))))
             .collect()
     };
     for (src_side, from, to) in [(true, &src_name, &tgt_name), (false, &tgt_name, &src_name)] {
