@@ -88,6 +88,9 @@ impl fmt::Display for Error {
                 source,
             } => {
                 let reason = match source.kind() {
+                    std::io::ErrorKind::NotFound if *action == "write" => {
+                        "its folder does not exist".to_string()
+                    }
                     std::io::ErrorKind::NotFound => "no such file".to_string(),
                     std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
                     _ if path.is_dir() => "is a directory, not a file".to_string(),
