@@ -298,6 +298,29 @@ fn control_characters_are_removed_and_reported() {
 }
 
 #[test]
+fn a_sentence_of_control_characters_only_is_never_an_empty_segment() {
+    let case = Case::new("only-controls");
+    let src = case.file(
+        "o.es.txt",
+        "La primera frase del documento es larga y clara.\n\n\u{1}\u{2}\n\nLa segunda frase también es bastante larga.\n",
+    );
+    let en = case.file(
+        "o.en.txt",
+        "The first sentence of the document is long and clear.\n\n\u{3}\n\nThe second sentence is also quite long.\n",
+    );
+    let err = case.accepted(&["align", path_str(&src), path_str(&en), "-o", "OUT"]);
+    assert!(
+        err.contains("unit 2: line 3 holds only characters that XML 1.0 forbids (not written)"),
+        "{err}"
+    );
+    let units = case.units();
+    assert_eq!(units.len(), 2, "{units:?}");
+    assert!(units
+        .iter()
+        .all(|(es, en)| !es.is_empty() && !en.is_empty()));
+}
+
+#[test]
 fn xml_special_characters_and_cdata_ends_are_escaped() {
     let case = Case::new("xml-special");
     let es = "Si a < b && c > d, escriba \"<![CDATA[x]]>\" y 'fin'.";

@@ -27,6 +27,19 @@ pub fn side_text(doc: &Segmented, sentences: &[usize]) -> String {
     out
 }
 
+/// The two sides of unit `k` as TMX and XLIFF write them: the text of each side without the
+/// characters XML 1.0 forbids, and how many were removed. `None` for a unit that is not
+/// written: a side has no sentence, or nothing but such characters.
+pub fn written_sides(al: &crate::Alignment, k: usize) -> Option<(String, String, usize)> {
+    let unit = &al.units[k];
+    if unit.src.is_empty() || unit.tgt.is_empty() {
+        return None;
+    }
+    let (src, lost_s) = tmx::xml_clean(&side_text(&al.src, &unit.src));
+    let (tgt, lost_t) = tmx::xml_clean(&side_text(&al.tgt, &unit.tgt));
+    (!src.is_empty() && !tgt.is_empty()).then_some((src, tgt, lost_s + lost_t))
+}
+
 /// An English name for a language tag, for messages ("Spanish", "English"); the tag itself
 /// for other languages.
 pub fn language_name(tag: &str) -> String {

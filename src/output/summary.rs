@@ -1,7 +1,7 @@
 //! The summary printed on stderr after an alignment: sentence counts, units written, and
 //! every sentence that was not written, with its line and the reason.
 
-use super::language_name;
+use super::{language_name, written_sides};
 use crate::tm::profile::Profile;
 use crate::{Alignment, FitReport};
 
@@ -74,7 +74,30 @@ pub fn render(
             k + 1
         ));
     }
+    // A side made only of such characters leaves nothing to write.
+    if format == "tmx" || format == "xliff" {
+        for (k, u) in al.units.iter().enumerate() {
+            if !u.src.is_empty() && !u.tgt.is_empty() && written_sides(al, k).is_none() {
+                let (doc, first) = if clean_side_is_empty(&al.src, &u.src) {
+                    (&al.src, u.src[0])
+                } else {
+                    (&al.tgt, u.tgt[0])
+                };
+                out.push_str(&format!(
+                    "unit {}: {} holds only characters that XML 1.0 forbids (not written)\n",
+                    k + 1,
+                    doc.place(first)
+                ));
+            }
+        }
+    }
     out
+}
+
+fn clean_side_is_empty(doc: &crate::Segmented, sentences: &[usize]) -> bool {
+    super::tmx::xml_clean(&super::side_text(doc, sentences))
+        .0
+        .is_empty()
 }
 
 /// The first 60 characters of a sentence, on one line.

@@ -5,7 +5,7 @@
 //! `tuid` (document name and unit number), and props `x-alignment-score`, `x-bead` and
 //! `x-document`. Characters XML 1.0 forbids are removed and counted.
 
-use super::{format_score, side_text};
+use super::{format_score, written_sides};
 use crate::tm::profile::Profile;
 use crate::tm::tmx_write::{self, HeaderOut};
 use crate::tm::{Prop, Tu, Tuv};
@@ -88,13 +88,11 @@ pub fn units(al: &Alignment, date: &str) -> (Vec<Tu>, TmxReport) {
     let mut report = TmxReport::default();
     let mut out = Vec::new();
     for (k, unit) in al.units.iter().enumerate() {
-        if unit.src.is_empty() || unit.tgt.is_empty() {
+        let Some((src, tgt, lost)) = written_sides(al, k) else {
             continue;
-        }
-        let (src, lost_s) = xml_clean(&side_text(&al.src, &unit.src));
-        let (tgt, lost_t) = xml_clean(&side_text(&al.tgt, &unit.tgt));
-        if lost_s + lost_t > 0 {
-            report.removed_chars.push((k, lost_s + lost_t));
+        };
+        if lost > 0 {
+            report.removed_chars.push((k, lost));
         }
         report.written += 1;
         let clean = |s: &str| xml_clean(s).0;

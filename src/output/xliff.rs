@@ -7,7 +7,7 @@
 //! in the Metadata module (`mda:`), which XLIFF 2.0 allows at the start of a unit.
 
 use super::tmx::{tuid, xml_clean};
-use super::{format_score, side_text};
+use super::{format_score, written_sides};
 use crate::Alignment;
 use quick_xml::escape::partial_escape;
 use quick_xml::events::{BytesDecl, BytesText, Event};
@@ -48,13 +48,11 @@ pub fn write(al: &Alignment) -> (Vec<u8>, XliffReport) {
                 .with_attributes([("id", nmtoken(&name).as_str()), ("original", name.as_str())])
                 .write_inner_content(|w| {
                     for (k, unit) in al.units.iter().enumerate() {
-                        if unit.src.is_empty() || unit.tgt.is_empty() {
+                        let Some((src, tgt, lost)) = written_sides(al, k) else {
                             continue;
-                        }
-                        let (src, lost_s) = xml_clean(&side_text(&al.src, &unit.src));
-                        let (tgt, lost_t) = xml_clean(&side_text(&al.tgt, &unit.tgt));
-                        if lost_s + lost_t > 0 {
-                            report.removed_chars.push((k, lost_s + lost_t));
+                        };
+                        if lost > 0 {
+                            report.removed_chars.push((k, lost));
                         }
                         report.written += 1;
                         let id = nmtoken(&tuid(&name, k));
@@ -130,6 +128,7 @@ mod tests {
     use super::*;
     use crate::align::cost::CostModel;
     use crate::input::{xliff, Document};
+    use crate::output::side_text;
     use crate::{align_documents, segment_document};
 
     fn alignment(es: &str, en: &str, name: &str) -> Alignment {
