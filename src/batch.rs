@@ -3,7 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::input::{self, Document};
-use crate::{align_texts, AlignOptions, Alignment};
+use crate::{align_checked, AlignOptions, Alignment};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -181,6 +181,7 @@ impl PairStats {
                 warnings.push(format!("{} decoded as {enc}", doc.lang_tag));
             }
         }
+        warnings.extend(al.warnings.iter().cloned());
         let orphans = al.units.len() - scores.len();
         if orphans > 0 {
             warnings.push(format!(
@@ -294,16 +295,27 @@ pub fn align_pairs(
             ));
         }
     }
+    // Pairs are aligned side by side, one per thread: each may use its share of the limit.
+    let mut options = options.clone();
+    options.max_memory = options
+        .max_memory
+        .map(|m| m / rayon::current_num_threads().max(1) as u64);
     // With `learn`, word translations are learned from the whole batch: a first pass aligns
     // every pair, a lexicon is learned from all their confident units, and a second pass
     // aligns again with it.
-    let mut options = options.clone();
     if options.learn {
         options.learn = false;
         let first: Vec<Alignment> = loaded
             .par_iter()
-            .filter_map(|l| match l {
-                Some(Ok((src, tgt))) => Some(align_texts(src.clone(), tgt.clone(), &options)),
+            .zip(pairs.par_iter())
+            .filter_map(|(l, pair)| match l {
+                Some(Ok((src, tgt))) => {
+                    let labels = (
+                        pair.source.display().to_string(),
+                        pair.target.display().to_string(),
+                    );
+                    align_checked(src.clone(), tgt.clone(), &options, (&labels.0, &labels.1)).ok()
+                }
                 _ => None,
             })
             .collect();
@@ -315,10 +327,15 @@ pub fn align_pairs(
     loaded
         .into_par_iter()
         .zip(notes)
-        .map(|(l, notes)| {
+        .zip(pairs)
+        .map(|((l, notes), pair)| {
+            let labels = (
+                pair.source.display().to_string(),
+                pair.target.display().to_string(),
+            );
             let alignment = l
                 .expect("every pair was loaded")
-                .map(|(src, tgt)| align_texts(src, tgt, options));
+                .and_then(|(src, tgt)| align_checked(src, tgt, options, (&labels.0, &labels.1)));
             let sentences = alignment
                 .as_ref()
                 .map_or(0, |al| al.src.sentences.len() + al.tgt.sentences.len());

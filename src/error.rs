@@ -37,6 +37,8 @@ pub enum Error {
     },
     /// Options that do not fit together or do not parse.
     Usage(String),
+    /// The work would need more than a limit allows (memory); nothing was done.
+    Limit(String),
     /// A check found problems in a file (they were printed as they were found).
     Problems { path: PathBuf, count: usize },
 }
@@ -86,6 +88,9 @@ impl fmt::Display for Error {
                 source,
             } => {
                 let reason = match source.kind() {
+                    std::io::ErrorKind::NotFound if *action == "write" => {
+                        "its folder does not exist".to_string()
+                    }
                     std::io::ErrorKind::NotFound => "no such file".to_string(),
                     std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
                     _ if path.is_dir() => "is a directory, not a file".to_string(),
@@ -100,7 +105,7 @@ impl fmt::Display for Error {
                 col,
                 message,
             } => write!(f, "{}:{line}:{col}: {message}", path.display()),
-            Error::Usage(message) => write!(f, "{message}"),
+            Error::Usage(message) | Error::Limit(message) => write!(f, "{message}"),
             Error::Problems { path, count } => {
                 let s = if *count == 1 { "" } else { "s" };
                 write!(f, "{}: {count} problem{s}", path.display())

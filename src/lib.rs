@@ -22,6 +22,7 @@ pub mod align;
 pub mod batch;
 pub mod error;
 pub mod input;
+pub mod memory;
 pub mod output;
 pub mod segment;
 pub mod tm;
@@ -29,7 +30,7 @@ pub mod tm;
 use align::cost::CostModel;
 use align::lexicon::Lexicon;
 use align::{Side, Unit};
-use error::Result;
+use error::{Error, Result};
 use input::Document;
 use segment::{Lang, Segmenter, Sentence};
 use std::path::Path;
@@ -93,6 +94,8 @@ pub struct Alignment {
     pub src: Segmented,
     pub tgt: Segmented,
     pub units: Vec<Unit>,
+    /// What looked wrong with the pair but did not stop it (see [`pair_warnings`]).
+    pub warnings: Vec<String>,
 }
 
 /// Aligns two segmented documents.
@@ -120,7 +123,12 @@ pub fn align_with_lexicon(
             units = align::align(&s, &t, model, &both);
         }
     }
-    Alignment { src, tgt, units }
+    Alignment {
+        src,
+        tgt,
+        units,
+        warnings: Vec::new(),
+    }
 }
 
 /// Word pairs learned from the confident one-to-one units of a first pass.
@@ -189,6 +197,9 @@ pub struct AlignOptions {
     /// Segmentation rules for each side; `None`: the built-in rules of the language.
     pub src_segmenter: Option<Segmenter>,
     pub tgt_segmenter: Option<Segmenter>,
+    /// Refuse, before aligning, a pair whose [`memory::estimate`] is above this many bytes
+    /// (`None`: no limit).
+    pub max_memory: Option<u64>,
 }
 
 impl Default for AlignOptions {
@@ -204,24 +215,215 @@ impl Default for AlignOptions {
             tgt_segmenter: None,
             input_format: input::InputFormat::Auto,
             include_notes: false,
+            max_memory: None,
         }
     }
 }
 
-/// The whole pipeline on two files: read (text, HTML or DOCX), segment, align.
+/// The whole pipeline on two files: read (text, HTML or DOCX), segment, check, align.
+///
+/// Refused before anything is aligned: the same file twice, two files with the same text,
+/// and (with [`AlignOptions::max_memory`]) a pair too large for the limit, told from the
+/// file sizes before reading when the files are plain text, else from the text and its
+/// sentences. What looks wrong but may be meant (languages that look swapped, one side far
+/// longer than the other) is in [`Alignment::warnings`].
 pub fn align_files(source: &Path, target: &Path, options: &AlignOptions) -> Result<Alignment> {
     let load = input::LoadOptions {
         format: options.input_format,
         one_per_line: options.presegmented,
         include_notes: options.include_notes,
     };
+    if let (Ok(a), Ok(b)) = (source.canonicalize(), target.canonicalize()) {
+        if a == b {
+            return Err(Error::bad_input(
+                target,
+                format!(
+                    "is the same file as {}; give the source and its translation",
+                    source.display()
+                ),
+            ));
+        }
+    }
+    if let Some(limit) = options.max_memory {
+        check_file_sizes(source, target, &load, limit)?;
+    }
     let src = input::load_any(source, &load)?;
     let tgt = input::load_any(target, &load)?;
-    Ok(align_texts(src, tgt, options))
+    align_checked(
+        src,
+        tgt,
+        options,
+        (&source.display().to_string(), &target.display().to_string()),
+    )
 }
 
-/// The pipeline on two documents already in memory: segment, align.
+/// Refuses a pair of plain-text files whose size alone puts the alignment over `limit`,
+/// before they are read.
+fn check_file_sizes(
+    source: &Path,
+    target: &Path,
+    load: &input::LoadOptions,
+    limit: u64,
+) -> Result<()> {
+    let mut bytes = 0u64;
+    for path in [source, target] {
+        let Ok(meta) = std::fs::metadata(path) else {
+            return Ok(()); // reading will say what is wrong
+        };
+        // Markup and archives hold less text than their size: only plain text counts here.
+        if input::detect_file(path, load.format) == input::Detected::Text {
+            bytes += meta.len();
+        }
+    }
+    let needed = memory::estimate(bytes, 0);
+    if needed > limit {
+        return Err(too_large(source, target, bytes, None, needed, limit));
+    }
+    Ok(())
+}
+
+fn too_large(
+    source: &Path,
+    target: &Path,
+    bytes: u64,
+    sentences: Option<u64>,
+    needed: u64,
+    limit: u64,
+) -> Error {
+    let what = match sentences {
+        Some(n) => format!("{} of text in {n} sentences", memory::human(bytes)),
+        None => format!("{} of text", memory::human(bytes)),
+    };
+    Error::Limit(format!(
+        "{} and {}: aligning {what} needs about {} of memory, above the limit of {} (--max-memory); \
+         split the documents into parts (chapters) and align each, or raise the limit",
+        source.display(),
+        target.display(),
+        memory::human(needed),
+        memory::human(limit),
+    ))
+}
+
+/// The pipeline on two documents already read: segment, check, align. `labels` name the
+/// source and target in messages (file paths, or ids). Two documents with the same text
+/// are refused (an error naming the target), and so is a pair above
+/// [`AlignOptions::max_memory`]; [`pair_warnings`] go to [`Alignment::warnings`].
+pub fn align_checked(
+    src: Document,
+    tgt: Document,
+    options: &AlignOptions,
+    labels: (&str, &str),
+) -> Result<Alignment> {
+    if src.text == tgt.text {
+        return Err(Error::bad_input(
+            Path::new(labels.1),
+            format!(
+                "has the same text as {}; give the source and its translation",
+                labels.0
+            ),
+        ));
+    }
+    let warnings = pair_warnings(&src, &tgt, options, labels);
+    let (src, tgt) = segment_pair(src, tgt, options);
+    if let Some(limit) = options.max_memory {
+        let bytes = (src.doc.text.len() + tgt.doc.text.len()) as u64;
+        let sentences = (src.sentences.len() + tgt.sentences.len()) as u64;
+        let needed = memory::estimate(bytes, sentences);
+        if needed > limit {
+            return Err(too_large(
+                Path::new(labels.0),
+                Path::new(labels.1),
+                bytes,
+                Some(sentences),
+                needed,
+                limit,
+            ));
+        }
+    }
+    let mut al = align_with_lexicon(src, tgt, &options.model, &options.lexicon, options.learn);
+    al.warnings = warnings;
+    Ok(al)
+}
+
+/// How much more text one side may have than the other before it is worth a warning.
+const LENGTH_RATIO_WARNING: f64 = 3.0;
+
+/// What looks wrong with a pair but may be meant, one message per problem, each naming the
+/// file: a side whose text reads as the other language (the files given in the wrong
+/// order, a file left untranslated; see [`input::language::guess`]), and one side with far
+/// more text than the other (a different document, or a partial translation).
+pub fn pair_warnings(
+    src: &Document,
+    tgt: &Document,
+    options: &AlignOptions,
+    labels: (&str, &str),
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let expected = (
+        Lang::from_tag(&options.src_lang),
+        Lang::from_tag(&options.tgt_lang),
+    );
+    let found = (
+        input::language::guess(&src.text),
+        input::language::guess(&tgt.text),
+    );
+    let name = input::language::name;
+    let known = |l: Lang| l != Lang::Other;
+    if known(expected.0)
+        && known(expected.1)
+        && expected.0 != expected.1
+        && found == (Some(expected.1), Some(expected.0))
+    {
+        out.push(format!(
+            "{} reads as {} and {} as {}: the files look swapped (the {} file comes first, or say --src-lang {} --tgt-lang {})",
+            labels.0,
+            name(expected.1),
+            labels.1,
+            name(expected.0),
+            name(expected.0),
+            options.tgt_lang,
+            options.src_lang,
+        ));
+    } else {
+        for (label, want, got, option) in [
+            (labels.0, expected.0, found.0, "--src-lang"),
+            (labels.1, expected.1, found.1, "--tgt-lang"),
+        ] {
+            if let Some(got) = got.filter(|&g| known(want) && g != want) {
+                out.push(format!(
+                    "{label} reads as {}, not {} as {option} says",
+                    name(got),
+                    name(want)
+                ));
+            }
+        }
+    }
+    let chars = |d: &Document| d.text.chars().filter(|c| !c.is_whitespace()).count().max(1);
+    let (a, b) = (chars(src), chars(tgt));
+    let ratio = a.max(b) as f64 / a.min(b) as f64;
+    if ratio >= LENGTH_RATIO_WARNING {
+        let (long, short) = if a > b {
+            (labels.0, labels.1)
+        } else {
+            (labels.1, labels.0)
+        };
+        out.push(format!(
+            "{long} has {ratio:.1} times as much text as {short}: are they the same document? \
+             Sentences without a counterpart are left out of the TMX"
+        ));
+    }
+    out
+}
+
+/// The pipeline on two documents already in memory: segment, align (no checks; see
+/// [`align_checked`]).
 pub fn align_texts(src: Document, tgt: Document, options: &AlignOptions) -> Alignment {
+    let (src, tgt) = segment_pair(src, tgt, options);
+    align_with_lexicon(src, tgt, &options.model, &options.lexicon, options.learn)
+}
+
+/// Both documents cut into sentences with the rules the options give.
+fn segment_pair(src: Document, tgt: Document, options: &AlignOptions) -> (Segmented, Segmented) {
     let segment = |doc: Document, tag: &str, rules: &Option<Segmenter>| {
         let builtin;
         let rules = match rules {
@@ -233,12 +435,9 @@ pub fn align_texts(src: Document, tgt: Document, options: &AlignOptions) -> Alig
         };
         segment_document_with(doc, tag, options.presegmented, rules)
     };
-    align_with_lexicon(
+    (
         segment(src, &options.src_lang, &options.src_segmenter),
         segment(tgt, &options.tgt_lang, &options.tgt_segmenter),
-        &options.model,
-        &options.lexicon,
-        options.learn,
     )
 }
 

@@ -7,7 +7,7 @@ use alinea::error::{Error, Result};
 use alinea::output::{beads, date, explain, json, summary, tmx, tsv, xliff};
 use alinea::tm::profile::Profile;
 use alinea::FitReport;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -66,6 +66,20 @@ fn spinner(args: &Args, what: &str) -> indicatif::ProgressBar {
     bar
 }
 
+/// Whether two paths name the same file (an output path need not exist yet).
+fn same_path(a: &Path, b: &Path) -> bool {
+    let resolve = |p: &Path| {
+        p.canonicalize().ok().or_else(|| {
+            let parent = match p.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d.canonicalize().ok()?,
+                _ => std::env::current_dir().ok()?,
+            };
+            Some(parent.join(p.file_name()?))
+        })
+    };
+    matches!((resolve(a), resolve(b)), (Some(x), Some(y)) if x == y)
+}
+
 /// Parses `--profile` for clap (the library type knows its names).
 pub fn parse_profile(s: &str) -> std::result::Result<Profile, String> {
     s.parse()
@@ -79,6 +93,16 @@ pub fn run(args: Args) -> Result<()> {
                 .into(),
         ));
     }
+    for output in [&args.output, &args.beads].into_iter().flatten() {
+        for input in [&args.source, &args.target] {
+            if same_path(output, input) {
+                return Err(Error::Usage(format!(
+                    "{}: the output would overwrite an input; write it elsewhere",
+                    output.display()
+                )));
+            }
+        }
+    }
     let options = args.flags.options()?;
     let spinner = spinner(&args, "aligning");
     let al = align_files(&args.source, &args.target, &options);
@@ -90,6 +114,10 @@ pub fn run(args: Args) -> Result<()> {
                 eprintln!("alinea: {}: not UTF-8, decoded as {enc}", path.display());
             }
         }
+    }
+    // Warnings are printed even with --quiet: they say the result may not be what was meant.
+    for warning in &al.warnings {
+        eprintln!("alinea: warning: {warning}");
     }
     let mut fit = FitReport::default();
     let (bytes, written, removed) = match (args.format, args.profile) {

@@ -14,7 +14,7 @@ use alinea::error::{Error, Result};
 use alinea::input::{self, Document};
 use alinea::output::{date, json, tmx};
 use alinea::tm::profile::Profile;
-use alinea::{align_texts, AlignOptions, Alignment};
+use alinea::{align_checked, AlignOptions, Alignment};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -252,6 +252,12 @@ const JSONL_CHUNK: usize = 64;
 
 /// Streams JSON lines: `{"id", "src", "tgt"}` in, one line per document out, in input order.
 fn run_jsonl(options: &AlignOptions) -> Result<i32> {
+    // Documents are aligned side by side, one per thread: each may use its share of the limit.
+    let mut options = options.clone();
+    options.max_memory = options
+        .max_memory
+        .map(|m| m / rayon::current_num_threads().max(1) as u64);
+    let options = &options;
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -326,7 +332,16 @@ fn jsonl_document(line: &str, options: &AlignOptions) -> serde_json::Value {
         }
         d
     };
-    let al = align_texts(doc(src), doc(tgt), options);
+    let label = format!("document {name}");
+    let al = match align_checked(
+        doc(src),
+        doc(tgt),
+        options,
+        (&format!("{label} src"), &format!("{label} tgt")),
+    ) {
+        Ok(al) => al,
+        Err(e) => return fail(id, e.to_string()),
+    };
     serde_json::json!({
         "id": id,
         "units": json::units(&al),

@@ -35,6 +35,14 @@ pub struct AlignFlags {
     /// in `batch`, from all the documents of the batch at once.
     #[arg(long)]
     pub learn: bool,
+    /// Refuse, before aligning, a pair whose alignment would need more memory than this
+    /// (800M, 4G ...; default: three quarters of the machine's memory).
+    #[arg(long, value_name = "SIZE", value_parser = parse_max_memory)]
+    pub max_memory: Option<u64>,
+}
+
+fn parse_max_memory(s: &str) -> std::result::Result<u64, String> {
+    alinea::memory::parse_size(s)
 }
 
 impl AlignFlags {
@@ -77,6 +85,10 @@ impl AlignFlags {
             model: CostModel::default(),
             lexicon,
             learn: self.learn,
+            max_memory: Some(
+                self.max_memory
+                    .unwrap_or_else(alinea::memory::default_limit),
+            ),
         })
     }
 }

@@ -12,6 +12,7 @@
 
 pub mod docx;
 pub mod html;
+pub mod language;
 pub mod repeated;
 pub mod xliff;
 mod xml;
@@ -116,12 +117,15 @@ impl Document {
         }
         let mut blocks = blocks(&text, one_per_line);
         if !one_per_line {
+            // Both lists are in text order: walk them together (linear, not quadratic).
+            let mut first = 0;
             for (start, end, kind) in marked {
-                let inside: Vec<usize> = (0..blocks.len())
-                    .filter(|&b| blocks[b].start >= start && blocks[b].end <= end)
-                    .collect();
-                if let [only] = inside[..] {
-                    blocks[only].kind = kind;
+                while first < blocks.len() && blocks[first].start < start {
+                    first += 1;
+                }
+                let inside = blocks[first..].iter().take_while(|b| b.end <= end).count();
+                if inside == 1 {
+                    blocks[first].kind = kind;
                 }
             }
         }
@@ -139,16 +143,36 @@ impl Document {
     pub fn place_of(&self, offset: usize) -> String {
         match self.positions {
             Positions::Lines => format!("line {}", self.line_of(offset)),
-            Positions::Paragraphs => {
-                let p = self
-                    .blocks
-                    .iter()
-                    .take_while(|b| b.start <= offset)
-                    .last()
-                    .map_or(0, |b| b.paragraph);
-                format!("paragraph {}", p + 1)
-            }
+            Positions::Paragraphs => self.paragraph_place(offset),
         }
+    }
+
+    /// [`Document::place_of`] for many offsets, with one pass over the text instead of one
+    /// per offset (a summary may place a million sentences).
+    pub fn places_of(&self, offsets: &[usize]) -> Vec<String> {
+        match self.positions {
+            Positions::Lines => {
+                let newlines: Vec<usize> = self
+                    .text
+                    .bytes()
+                    .enumerate()
+                    .filter(|&(_, b)| b == b'\n')
+                    .map(|(i, _)| i)
+                    .collect();
+                offsets
+                    .iter()
+                    .map(|&o| format!("line {}", 1 + newlines.partition_point(|&n| n < o)))
+                    .collect()
+            }
+            Positions::Paragraphs => offsets.iter().map(|&o| self.paragraph_place(o)).collect(),
+        }
+    }
+
+    fn paragraph_place(&self, offset: usize) -> String {
+        // Blocks are in text order: the last one that starts at or before the offset.
+        let k = self.blocks.partition_point(|b| b.start <= offset);
+        let p = k.checked_sub(1).map_or(0, |k| self.blocks[k].paragraph);
+        format!("paragraph {}", p + 1)
     }
 
     /// The 1-based line number of a byte offset, for messages.
@@ -197,9 +221,25 @@ pub fn decode(bytes: &[u8]) -> std::result::Result<(String, Option<&'static str>
             return Err(format!("invalid {} data", enc.name()));
         }
         (s.into_owned(), Some(enc.name()))
+    } else if let Some(enc) = utf16_without_bom(bytes) {
+        let (s, had_errors) = enc.decode_without_bom_handling(bytes);
+        if had_errors {
+            return Err(format!(
+                "looks like {} without a byte order mark, but is not valid {} (an odd number of bytes, or a broken surrogate pair)",
+                enc.name(),
+                enc.name()
+            ));
+        }
+        let from = if enc == encoding_rs::UTF_16LE {
+            "UTF-16LE without a byte order mark"
+        } else {
+            "UTF-16BE without a byte order mark"
+        };
+        (s.into_owned(), Some(from))
     } else if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        let line = 1 + bytes[..pos].iter().filter(|&&b| b == b'\n').count();
         return Err(format!(
-            "binary data (NUL byte at byte {pos}); expected a text file (UTF-8, UTF-16 with BOM or Windows-1252)"
+            "binary data (a NUL byte on line {line}, at byte {pos}); expected a text file (UTF-8, UTF-16 or Windows-1252)"
         ));
     } else {
         match std::str::from_utf8(bytes) {
@@ -228,6 +268,36 @@ pub fn decode(bytes: &[u8]) -> std::result::Result<(String, Option<&'static str>
         return Err("binary data (more than 5% control characters); expected a text file".into());
     }
     Ok((text, from))
+}
+
+/// UTF-16 text saved without a byte order mark: in Latin-script text nearly every other byte
+/// is zero (the high byte of each code unit) and the others nearly never are. Binary data
+/// with NUL bytes has no such rhythm.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let sample = &bytes[..bytes.len().min(8192)];
+    let pairs = sample.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let zeros_at = |parity: usize| {
+        sample
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .take(pairs)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    let mostly = |n: usize| n * 10 >= pairs * 7;
+    let rarely = |n: usize| n * 20 <= pairs;
+    if mostly(odd) && rarely(even) {
+        Some(encoding_rs::UTF_16LE)
+    } else if mostly(even) && rarely(odd) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// Latin-1 text has high bytes mostly between letters; binary data has C0 controls and
@@ -425,6 +495,26 @@ pub fn load_any(path: &Path, options: &LoadOptions) -> Result<Document> {
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
     read_bytes(&document_name(path), &bytes, extension.as_deref(), options)
         .map_err(|message| Error::bad_input(path, message))
+}
+
+/// What a file is, from its first bytes and its name, without reading it whole (the format
+/// `forced` names, unless it is `Auto`); a file that cannot be read is `Text`.
+pub fn detect_file(path: &Path, forced: InputFormat) -> Detected {
+    match forced {
+        InputFormat::Text => return Detected::Text,
+        InputFormat::Html => return Detected::Html,
+        InputFormat::Docx => return Detected::Docx,
+        InputFormat::Auto => {}
+    }
+    let mut head = Vec::with_capacity(2048);
+    if let Ok(file) = std::fs::File::open(path) {
+        use std::io::Read;
+        let _ = file.take(2048).read_to_end(&mut head);
+    }
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    detect(&head, extension.as_deref())
 }
 
 /// Reads a document from bytes in memory (stdin, a test); `extension` is the file name's, a
@@ -679,6 +769,37 @@ mod tests {
             .unwrap_err()
             .contains("binary"));
         assert!(decode(b"\x81\x8d\x01\x02abc").is_err());
+        let err = decode(b"Uno.\nDos \x00 tres.").unwrap_err();
+        assert!(err.contains("NUL byte on line 2, at byte 9"), "{err}");
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_decoded_and_said_so() {
+        let le: Vec<u8> = "Año nuevo.\n"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        let be: Vec<u8> = "Año nuevo.\n"
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
+        assert_eq!(
+            decode(&le).unwrap(),
+            (
+                "Año nuevo.\n".into(),
+                Some("UTF-16LE without a byte order mark")
+            )
+        );
+        assert_eq!(
+            decode(&be).unwrap().1,
+            Some("UTF-16BE without a byte order mark")
+        );
+        let err = decode(&le[..le.len() - 1]).unwrap_err();
+        assert!(err.contains("not valid UTF-16LE"), "{err}");
+        // Binary data with NUL bytes in no rhythm stays binary.
+        assert!(decode(b"\x00\x00\x00ab\x00c\x00\x00")
+            .unwrap_err()
+            .contains("binary"));
     }
 
     #[test]
@@ -724,7 +845,17 @@ mod tests {
             ]
         );
         assert_eq!(doc.place_of(doc.blocks[2].start + 3), "paragraph 3");
-        assert_eq!(Document::from_text("t", text).place_of(17), "line 3");
+        assert_eq!(doc.place_of(0), "paragraph 1");
+        let plain = Document::from_text("t", text);
+        assert_eq!(plain.place_of(17), "line 3");
+        assert_eq!(
+            plain.places_of(&[17, 0, 14, text.len()]),
+            ["line 3", "line 1", "line 1", "line 11"]
+        );
+        assert_eq!(
+            doc.places_of(&[doc.blocks[2].start + 3, 0]),
+            ["paragraph 3", "paragraph 1"]
+        );
     }
 
     #[test]

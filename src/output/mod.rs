@@ -27,35 +27,17 @@ pub fn side_text(doc: &Segmented, sentences: &[usize]) -> String {
     out
 }
 
-/// A unit with a sentence on both sides, its texts ready for a memory file: sentences
-/// joined, whitespace collapsed, characters XML 1.0 forbids removed (and counted).
-pub struct WritableUnit<'a> {
-    /// The unit's index among all units (its tuid number is this plus one).
-    pub index: usize,
-    pub unit: &'a crate::align::Unit,
-    pub src: String,
-    pub tgt: String,
-    /// Characters removed from both sides.
-    pub removed: usize,
-}
-
-/// The units of an alignment that a TMX or XLIFF holds: those with both sides non-empty.
-pub fn writable_units(al: &crate::Alignment) -> impl Iterator<Item = WritableUnit<'_>> {
-    al.units
-        .iter()
-        .enumerate()
-        .filter(|(_, u)| !u.src.is_empty() && !u.tgt.is_empty())
-        .map(|(index, unit)| {
-            let (src, lost_s) = tmx::xml_clean(&side_text(&al.src, &unit.src));
-            let (tgt, lost_t) = tmx::xml_clean(&side_text(&al.tgt, &unit.tgt));
-            WritableUnit {
-                index,
-                unit,
-                src,
-                tgt,
-                removed: lost_s + lost_t,
-            }
-        })
+/// The two sides of unit `k` as TMX and XLIFF write them: the text of each side without the
+/// characters XML 1.0 forbids, and how many were removed. `None` for a unit that is not
+/// written: a side has no sentence, or nothing but such characters.
+pub fn written_sides(al: &crate::Alignment, k: usize) -> Option<(String, String, usize)> {
+    let unit = &al.units[k];
+    if unit.src.is_empty() || unit.tgt.is_empty() {
+        return None;
+    }
+    let (src, lost_s) = tmx::xml_clean(&side_text(&al.src, &unit.src));
+    let (tgt, lost_t) = tmx::xml_clean(&side_text(&al.tgt, &unit.tgt));
+    (!src.is_empty() && !tgt.is_empty()).then_some((src, tgt, lost_s + lost_t))
 }
 
 /// An English name for a language tag, for messages ("Spanish", "English"); the tag itself

@@ -1,7 +1,7 @@
 //! The summary printed on stderr after an alignment: sentence counts, units written, and
 //! every sentence that was not written, with its line and the reason.
 
-use super::language_name;
+use super::{language_name, written_sides};
 use crate::tm::profile::Profile;
 use crate::{Alignment, FitReport};
 
@@ -29,14 +29,21 @@ pub fn render(
     );
     let orphans = |src_side: bool| -> Vec<String> {
         let doc = if src_side { &al.src } else { &al.tgt };
-        al.units
+        let sentences: Vec<usize> = al
+            .units
             .iter()
             .flat_map(|u| match (src_side, u.src.is_empty(), u.tgt.is_empty()) {
                 (true, false, true) => u.src.clone(),
                 (false, true, false) => u.tgt.clone(),
                 _ => Vec::new(),
             })
-            .map(|i| format!("{} '{}'", doc.place(i), excerpt(doc.text(i))))
+            .collect();
+        let starts: Vec<usize> = sentences.iter().map(|&i| doc.sentences[i].start).collect();
+        doc.doc
+            .places_of(&starts)
+            .into_iter()
+            .zip(&sentences)
+            .map(|(place, &i)| format!("{place} '{}'", excerpt(doc.text(i))))
             .collect()
     };
     for (src_side, from, to) in [(true, &src_name, &tgt_name), (false, &tgt_name, &src_name)] {
@@ -82,11 +89,34 @@ pub fn render(
             k + 1
         ));
     }
+    // A side made only of such characters leaves nothing to write.
+    if format == "tmx" || format == "xliff" {
+        for (k, u) in al.units.iter().enumerate() {
+            if !u.src.is_empty() && !u.tgt.is_empty() && written_sides(al, k).is_none() {
+                let (doc, first) = if clean_side_is_empty(&al.src, &u.src) {
+                    (&al.src, u.src[0])
+                } else {
+                    (&al.tgt, u.tgt[0])
+                };
+                out.push_str(&format!(
+                    "unit {}: {} holds only characters that XML 1.0 forbids (not written)\n",
+                    k + 1,
+                    doc.place(first)
+                ));
+            }
+        }
+    }
     out
 }
 
 /// How many sentences without counterpart the summary lists by line, per side.
 const SHOWN: usize = 20;
+
+fn clean_side_is_empty(doc: &crate::Segmented, sentences: &[usize]) -> bool {
+    super::tmx::xml_clean(&super::side_text(doc, sentences))
+        .0
+        .is_empty()
+}
 
 /// The first 60 characters of a sentence, on one line.
 fn excerpt(text: &str) -> String {

@@ -5,7 +5,7 @@
 //! `tuid` (document name and unit number), and props `x-alignment-score`, `x-bead` and
 //! `x-document`. Characters XML 1.0 forbids are removed and counted.
 
-use super::{format_score, writable_units};
+use super::{format_score, written_sides};
 use crate::tm::profile::Profile;
 use crate::tm::tmx_write::{self, HeaderOut};
 use crate::tm::{Prop, Tu, Tuv};
@@ -83,10 +83,12 @@ pub fn header(al: &Alignment, date: &str) -> HeaderOut {
 pub fn units(al: &Alignment, date: &str) -> (Vec<Tu>, TmxReport) {
     let mut report = TmxReport::default();
     let mut out = Vec::new();
-    for w in writable_units(al) {
-        let (k, unit, src, tgt) = (w.index, w.unit, w.src, w.tgt);
-        if w.removed > 0 {
-            report.removed_chars.push((k, w.removed));
+    for (k, unit) in al.units.iter().enumerate() {
+        let Some((src, tgt, lost)) = written_sides(al, k) else {
+            continue;
+        };
+        if lost > 0 {
+            report.removed_chars.push((k, lost));
         }
         report.written += 1;
         let clean = |s: &str| xml_clean(s).0;

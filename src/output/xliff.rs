@@ -7,7 +7,7 @@
 //! in the Metadata module (`mda:`), which XLIFF 2.0 allows at the start of a unit.
 
 use super::tmx::{tuid, xml_clean};
-use super::{format_score, writable_units};
+use super::{format_score, written_sides};
 use crate::Alignment;
 use quick_xml::escape::partial_escape;
 use quick_xml::events::{BytesDecl, BytesText, Event};
@@ -47,10 +47,12 @@ pub fn write(al: &Alignment) -> (Vec<u8>, XliffReport) {
             w.create_element("file")
                 .with_attributes([("id", nmtoken(&name).as_str()), ("original", name.as_str())])
                 .write_inner_content(|w| {
-                    for wu in writable_units(al) {
-                        let (k, unit, src, tgt) = (wu.index, wu.unit, wu.src, wu.tgt);
-                        if wu.removed > 0 {
-                            report.removed_chars.push((k, wu.removed));
+                    for (k, unit) in al.units.iter().enumerate() {
+                        let Some((src, tgt, lost)) = written_sides(al, k) else {
+                            continue;
+                        };
+                        if lost > 0 {
+                            report.removed_chars.push((k, lost));
                         }
                         report.written += 1;
                         let id = nmtoken(&tuid(&name, k));

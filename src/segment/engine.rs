@@ -524,14 +524,21 @@ fn candidates(text: &str) -> Vec<usize> {
     out
 }
 
+/// How many bytes before its punctuation a list marker can start: 4 characters of up to 4
+/// bytes, and the whitespace character before them.
+const MARKER_LOOKBACK: usize = 20;
+
 /// For the punctuation of a possible list marker at `punct` (`2.`, `b)`, `(3)`, `•4.`), the
 /// positions before the marker and before the whitespace that precedes it.
 fn marker_start(text: &str, punct: usize, out: &mut Vec<usize>) {
-    let token_start = text[..punct]
-        .rfind(|c: char| c.is_whitespace())
-        .map_or(0, |p| {
-            p + text[p..].chars().next().map_or(1, char::len_utf8)
-        });
+    // A marker has at most 4 characters: look no further back than that (a long line
+    // without spaces would otherwise be scanned back to its start at every period).
+    let window = char_floor(text, punct.saturating_sub(MARKER_LOOKBACK));
+    let token_start = match text[window..punct].rfind(|c: char| c.is_whitespace()) {
+        Some(p) => window + p + text[window + p..].chars().next().map_or(1, char::len_utf8),
+        None if window == 0 => 0,
+        None => return, // longer than any marker
+    };
     let token = &text[token_start..punct];
     let is_marker = !token.is_empty()
         && token.chars().count() <= 4

@@ -15,7 +15,7 @@
 pub mod engine;
 pub mod srx;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Pos, Result};
 use crate::input::{Block, Document};
 use engine::{Decision, RuleSet};
 use rayon::prelude::*;
@@ -166,23 +166,16 @@ impl Segmenter {
             segmenter.warnings.extend(warnings);
         }
         if let Some(path) = srx_file {
+            if path.is_dir() {
+                return Err(Error::bad_input(path, "is a directory, not an SRX file"));
+            }
             let bytes = std::fs::read(path).map_err(|e| Error::io(path, "read", e))?;
             let (text, _) = crate::input::decode(&bytes).map_err(|m| Error::bad_input(path, m))?;
-            let doc = srx::parse(&text).map_err(|m| Error::bad_input(path, m))?;
-            let (rules, problems) = doc.rules_for(lang_tag);
             let name = path.display().to_string();
-            segmenter
-                .warnings
-                .extend(problems.into_iter().map(|p| format!("{name}: {p}")));
-            if rules.is_empty() {
-                segmenter.warnings.push(format!(
-                    "{name}: no languagemap matches '{lang_tag}'; only the built-in rules apply"
-                ));
-            }
-            let (set, skipped) =
-                RuleSet::compile(rules.into_iter().map(|r| (r, format!("{name}:{}", r.line))));
+            let (set, warnings) = srx_rules(lang_tag, &text, &name)
+                .map_err(|(pos, m)| Error::syntax(path, pos, m))?;
             user.extend(set);
-            segmenter.warnings.extend(skipped);
+            segmenter.warnings.extend(warnings);
         }
         let mut rules = (*segmenter.rules).clone();
         rules.prepend(user);
@@ -196,6 +189,23 @@ impl Segmenter {
             rules: Arc::new((*self.rules).clone()),
             warnings: Vec::new(),
         }
+    }
+
+    /// The built-in rules for a language tag, preceded by the rules that the SRX document
+    /// `text` gives for it; `name` names the document in warnings. The error is the place
+    /// and what is wrong.
+    pub fn from_srx_text(
+        lang_tag: &str,
+        text: &str,
+        name: &str,
+    ) -> std::result::Result<Segmenter, (Pos, String)> {
+        let mut segmenter = Segmenter::builtin(Lang::from_tag(lang_tag));
+        let (user, warnings) = srx_rules(lang_tag, text, name)?;
+        segmenter.warnings = warnings;
+        let mut rules = (*segmenter.rules).clone();
+        rules.prepend(user);
+        segmenter.rules = Arc::new(rules);
+        Ok(segmenter)
     }
 
     /// Sentence spans of one block of text: byte offsets, trimmed, never empty.
@@ -218,6 +228,30 @@ impl Segmenter {
     pub fn explain(&self, text: &str) -> Vec<Decision> {
         self.rules.explain(text)
     }
+}
+
+/// The rules an SRX document gives for a language tag, compiled, with the warnings about
+/// rules and language maps that were skipped.
+fn srx_rules(
+    lang_tag: &str,
+    text: &str,
+    name: &str,
+) -> std::result::Result<(RuleSet, Vec<String>), (Pos, String)> {
+    let doc = srx::parse(text)?;
+    let (rules, problems) = doc.rules_for(lang_tag);
+    let mut warnings: Vec<String> = problems
+        .into_iter()
+        .map(|p| format!("{name}: {p}"))
+        .collect();
+    if rules.is_empty() {
+        warnings.push(format!(
+            "{name}: no languagemap matches '{lang_tag}'; only the built-in rules apply"
+        ));
+    }
+    let (set, skipped) =
+        RuleSet::compile(rules.into_iter().map(|r| (r, format!("{name}:{}", r.line))));
+    warnings.extend(skipped);
+    Ok((set, warnings))
 }
 
 /// No-break rules from a list of abbreviations, one per line (`Ing.` or `Ing`).

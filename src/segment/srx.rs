@@ -5,6 +5,7 @@
 //! `rule/@break`, `beforebreak` and `afterbreak`, and `maprules/languagemap`. Entity
 //! declarations in a DOCTYPE are never resolved or expanded.
 
+use crate::error::Pos;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
@@ -80,14 +81,22 @@ impl Srx {
     }
 }
 
-/// Parses an SRX document; errors say what is wrong and on which line.
-pub fn parse(text: &str) -> Result<Srx, String> {
-    let line_of = |pos: u64| {
-        1 + text.as_bytes()[..(pos as usize).min(text.len())]
+/// Parses an SRX document; errors say what is wrong and where (line and column).
+pub fn parse(text: &str) -> Result<Srx, (Pos, String)> {
+    let place = |pos: u64| {
+        let before = &text.as_bytes()[..(pos as usize).min(text.len())];
+        let line_start = before
             .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |n| n + 1);
+        Pos {
+            line: 1 + before.iter().filter(|&&b| b == b'\n').count() as u32,
+            col: 1 + String::from_utf8_lossy(&before[line_start..])
+                .chars()
+                .count() as u32,
+        }
     };
+    let line_of = |pos: u64| place(pos).line as usize;
     let mut reader = Reader::from_str(text);
     let mut srx = Srx {
         cascade: false,
@@ -101,25 +110,23 @@ pub fn parse(text: &str) -> Result<Srx, String> {
     loop {
         let pos = reader.buffer_position();
         let event = reader.read_event().map_err(|e| {
-            format!(
-                "line {}: not well-formed XML: {e}",
-                line_of(reader.error_position())
+            (
+                place(reader.error_position()),
+                format!("not well-formed XML: {e}"),
             )
         })?;
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let is_empty = matches!(event, Event::Empty(_));
                 let name = e.local_name();
-                let attr = |key: &str| -> Result<Option<String>, String> {
+                let attr = |key: &str| -> Result<Option<String>, (Pos, String)> {
                     for a in e.attributes() {
-                        let a = a.map_err(|err| {
-                            format!("line {}: bad attribute: {err}", line_of(pos))
-                        })?;
+                        let a = a.map_err(|err| (place(pos), format!("bad attribute: {err}")))?;
                         if AsRef::<str>::as_ref(&a.key.local_name()) == key {
                             let v = a
                                 .normalized_value(quick_xml::XmlVersion::Implicit1_0)
                                 .map_err(|err| {
-                                    format!("line {}: bad attribute value: {err}", line_of(pos))
+                                    (place(pos), format!("bad attribute value: {err}"))
                                 })?;
                             return Ok(Some(v.into_owned()));
                         }
@@ -134,9 +141,9 @@ pub fn parse(text: &str) -> Result<Srx, String> {
                     }
                     "languagerule" => {
                         let name = attr("languagerulename")?.ok_or_else(|| {
-                            format!(
-                                "line {}: languagerule without languagerulename",
-                                line_of(pos)
+                            (
+                                place(pos),
+                                "languagerule without languagerulename".to_string(),
                             )
                         })?;
                         srx.language_rules.push(LanguageRule {
@@ -149,9 +156,9 @@ pub fn parse(text: &str) -> Result<Srx, String> {
                             None | Some("yes") => true,
                             Some("no") => false,
                             Some(other) => {
-                                return Err(format!(
-                                    "line {}: break=\"{other}\" is neither yes nor no",
-                                    line_of(pos)
+                                return Err((
+                                    place(pos),
+                                    format!("break=\"{other}\" is neither yes nor no"),
                                 ))
                             }
                         };
@@ -162,7 +169,7 @@ pub fn parse(text: &str) -> Result<Srx, String> {
                             line: line_of(pos),
                         };
                         if is_empty {
-                            push_rule(&mut srx, r, line_of(pos))?;
+                            push_rule(&mut srx, r, place(pos))?;
                         } else {
                             rule = Some(r);
                         }
@@ -171,12 +178,15 @@ pub fn parse(text: &str) -> Result<Srx, String> {
                     "afterbreak" if !is_empty => reading = Some("after"),
                     "languagemap" => {
                         let pattern = attr("languagepattern")?.ok_or_else(|| {
-                            format!("line {}: languagemap without languagepattern", line_of(pos))
+                            (
+                                place(pos),
+                                "languagemap without languagepattern".to_string(),
+                            )
                         })?;
                         let rule_name = attr("languagerulename")?.ok_or_else(|| {
-                            format!(
-                                "line {}: languagemap without languagerulename",
-                                line_of(pos)
+                            (
+                                place(pos),
+                                "languagemap without languagerulename".to_string(),
                             )
                         })?;
                         srx.maps.push(LanguageMap {
@@ -203,9 +213,9 @@ pub fn parse(text: &str) -> Result<Srx, String> {
                     let name: &str = &r;
                     let reference = format!("&{name};");
                     let s = quick_xml::escape::unescape(&reference).map_err(|_| {
-                        format!(
-                            "line {}: unknown entity &{name}; (entities are never resolved)",
-                            line_of(pos)
+                        (
+                            place(pos),
+                            format!("unknown entity &{name}; (entities are never resolved)"),
                         )
                     })?;
                     append(rule, which, &s);
@@ -215,8 +225,7 @@ pub fn parse(text: &str) -> Result<Srx, String> {
                 "beforebreak" | "afterbreak" => reading = None,
                 "rule" => {
                     if let Some(r) = rule.take() {
-                        let line = r.line;
-                        push_rule(&mut srx, r, line)?;
+                        push_rule(&mut srx, r, place(pos))?;
                     }
                 }
                 _ => {}
@@ -226,7 +235,10 @@ pub fn parse(text: &str) -> Result<Srx, String> {
         }
     }
     if !seen_root {
-        return Err("not an SRX file: no <srx> element".into());
+        return Err((
+            Pos { line: 1, col: 1 },
+            "not an SRX file: no <srx> element".into(),
+        ));
     }
     Ok(srx)
 }
@@ -239,13 +251,13 @@ fn append(rule: &mut Rule, which: &str, text: &str) {
     }
 }
 
-fn push_rule(srx: &mut Srx, rule: Rule, line: usize) -> Result<(), String> {
+fn push_rule(srx: &mut Srx, rule: Rule, at: Pos) -> Result<(), (Pos, String)> {
     match srx.language_rules.last_mut() {
         Some(lr) => {
             lr.rules.push(rule);
             Ok(())
         }
-        None => Err(format!("line {line}: rule outside a languagerule")),
+        None => Err((at, "rule outside a languagerule".into())),
     }
 }
 
@@ -299,10 +311,15 @@ mod tests {
 
     #[test]
     fn malformed_files_are_refused_with_a_line() {
-        let err = parse("<srx>\n<body>\n<languagerules>\n</body>").unwrap_err();
-        assert!(err.contains("line"), "{err}");
-        assert!(parse("<notsrx/>").unwrap_err().contains("not an SRX file"));
-        let err = parse("<srx><body><rule/></body></srx>").unwrap_err();
+        let (pos, err) = parse("<srx>\n<body>\n<languagerules>\n</body>").unwrap_err();
+        assert_eq!(pos.line, 4, "{err}");
+        assert!(err.contains("not well-formed"), "{err}");
+        assert!(parse("<notsrx/>")
+            .unwrap_err()
+            .1
+            .contains("not an SRX file"));
+        let (pos, err) = parse("<srx><body>\n  <rule/></body></srx>").unwrap_err();
+        assert_eq!(pos, Pos { line: 2, col: 3 });
         assert!(err.contains("outside a languagerule"), "{err}");
     }
 
@@ -312,7 +329,8 @@ mod tests {
 <!DOCTYPE srx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>
 <srx><body><languagerules><languagerule languagerulename="x">
 <rule><beforebreak>&b;</beforebreak></rule></languagerule></languagerules></body></srx>"#;
-        let err = parse(text).unwrap_err();
+        let (pos, err) = parse(text).unwrap_err();
+        assert_eq!(pos.line, 4);
         assert!(err.contains("entities are never resolved"), "{err}");
     }
 }

@@ -579,10 +579,25 @@ pub(crate) enum Ev {
 
 fn element(e: &BytesStart, path: &Path, pos: Pos) -> Result<(String, Vec<Attr>)> {
     let name = e.name().as_ref().to_string();
+    if !xml_name(&name) {
+        return Err(Error::syntax(
+            path,
+            pos,
+            format!("not well-formed XML: {name:?} is not an element name"),
+        ));
+    }
     let mut attrs = Vec::new();
     for attr in e.attributes() {
         let attr = attr.map_err(|err| Error::syntax(path, pos, format!("in <{name}>: {err}")))?;
         let key = attr.key.as_ref().to_string();
+        // The parser takes any bytes before '=' as a name; a writer could not write them back.
+        if !xml_name(&key) {
+            return Err(Error::syntax(
+                path,
+                pos,
+                format!("in <{name}>: not well-formed XML: {key:?} is not an attribute name"),
+            ));
+        }
         let value = attr
             .normalized_value(XmlVersion::Implicit1_0)
             .map_err(|err| {
@@ -604,6 +619,25 @@ fn xml_message(e: &quick_xml::Error) -> String {
         }
         other => format!("not well-formed XML: {other}"),
     }
+}
+
+/// Whether a name is an XML 1.0 `Name`: a letter, `_` or `:` (or any character above
+/// U+00BF that XML allows), then also digits, `-`, `.` and U+00B7.
+pub fn xml_name(name: &str) -> bool {
+    let start =
+        |c: char| c.is_ascii_alphabetic() || matches!(c, '_' | ':') || name_char_above_ascii(c);
+    let rest = |c: char| start(c) || c.is_ascii_digit() || matches!(c, '-' | '.' | '\u{B7}');
+    let mut chars = name.chars();
+    chars.next().is_some_and(start) && chars.all(rest)
+}
+
+/// The non-ASCII characters XML 1.0 (fifth edition) allows in names, less U+00B7.
+fn name_char_above_ascii(c: char) -> bool {
+    matches!(c,
+        '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{2FF}' | '\u{300}'..='\u{37D}'
+        | '\u{37F}'..='\u{1FFF}' | '\u{200C}'..='\u{200D}' | '\u{203F}'..='\u{2040}'
+        | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}' | '\u{3001}'..='\u{D7FF}'
+        | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}' | '\u{10000}'..='\u{EFFFF}')
 }
 
 /// Whether XML 1.0 allows the character.
@@ -766,6 +800,21 @@ mod tests {
         let text = SMALL.replace("</tuv>\n    <tuv lang", "</tu>\n    <tuv lang");
         let err = read_all(text.as_bytes()).unwrap_err().to_string();
         assert!(err.starts_with("t.tmx:6:"), "{err}");
+    }
+
+    #[test]
+    fn names_that_are_not_xml_names_are_errors() {
+        // Found by fuzzing: the parser took a NUL byte for an attribute name, and the unit
+        // could not be written back.
+        let text = SMALL.replace("<seg>x</seg>", "<seg><bpt \0=\"1\">x</bpt></seg>");
+        let err = read_all(text.as_bytes()).unwrap_err().to_string();
+        assert!(err.starts_with("t.tmx:7:"), "{err}");
+        assert!(err.contains("\"\\0\" is not an attribute name"), "{err}");
+        let text = SMALL.replace("<seg>x</seg>", "<seg><a\u{1}>x</a\u{1}></seg>");
+        let err = read_all(text.as_bytes()).unwrap_err().to_string();
+        assert!(err.contains("is not an element name"), "{err}");
+        assert!(xml_name("xml:lang") && xml_name("x-ñ.1") && xml_name("_a·b"));
+        assert!(!xml_name("") && !xml_name("1a") && !xml_name("-a") && !xml_name("a=b"));
     }
 
     #[test]
