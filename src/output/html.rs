@@ -242,7 +242,6 @@ table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 th, td { vertical-align: top; padding: .35em .5em; border-bottom: 1px solid #e4e4e4; text-align: left; }
 th:first-child, td.id { width: 3em; color: #888; }
 th:last-child, td.score { width: 6em; font-variant-numeric: tabular-nums; }
-tr td.side.none { color: #999; font-style: italic; background: repeating-linear-gradient(135deg, #fafafa, #fafafa 6px, #f0f0f0 6px, #f0f0f0 12px); }
 tr.unit td.id { border-left: 5px solid #ccc; }
 tr.conf-high td.id { border-left-color: #3a9d5d; }
 tr.conf-mid td.id { border-left-color: #e0a100; }
@@ -255,6 +254,7 @@ tr.conf-low td.score { background: #fde2e2; }
 .legend span.conf-low { border-left-color: #d33; }
 tr.doubtful.sev-error td.side { background: #fff4f4; }
 tr.doubtful.sev-warning td.side { background: #fffbea; }
+tr.unit td.side.none { color: #999; font-style: italic; background: repeating-linear-gradient(135deg, #fafafa, #fafafa 6px, #f0f0f0 6px, #f0f0f0 12px); }
 tr.findings-row td { border-bottom: 1px solid #ccc; padding-top: 0; }
 tr.findings-row ul { margin: 0; padding-left: 1.2em; font-size: .92em; }
 li.sev-error b { color: #c00; }
