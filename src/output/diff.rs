@@ -16,11 +16,12 @@ pub fn text(rows: &[Row], src_name: &str, style: Style) -> String {
             continue;
         }
         out.push_str(&format!(
-            "row {} {} similarity {:.3}, {} edits\n",
+            "row {} {} similarity {:.3}, {} edit{}\n",
             k + 1,
             r.status.name(),
             r.similarity,
-            r.edits
+            r.edits,
+            if r.edits == 1 { "" } else { "s" }
         ));
         if !r.src_text.is_empty() {
             out.push_str(&format!(
