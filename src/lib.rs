@@ -4,6 +4,8 @@
 //! The pipeline has one module per stage, and data flows one way:
 //! [`input`] (bytes to text to blocks) → [`segment`] (blocks to sentences) →
 //! [`align`] (sentences to units) → [`output`] (units to TMX, TSV, JSON, beads, summary).
+//! [`qa`] checks aligned units (what a translation left out, added or changed) and
+//! compares two translations; [`tm`] works on translation memories that exist.
 //!
 //! ```
 //! use alinea::{align_documents, input, segment_document, align::cost::CostModel};
@@ -24,6 +26,7 @@ pub mod error;
 pub mod input;
 pub mod memory;
 pub mod output;
+pub mod qa;
 pub mod segment;
 pub mod tm;
 

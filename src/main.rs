@@ -19,6 +19,10 @@ enum Cli {
     Segment(cmd::segment::Args),
     /// Merge, inspect, validate and convert translation memories.
     Tmx(cmd::tmx::Args),
+    /// Check a translation for what it left out, added or changed (exit code 1 on an error).
+    Qa(cmd::qa::Args),
+    /// Compare two translations of one source (or two memories) unit by unit.
+    Diff(cmd::diff::Args),
 }
 
 fn main() {
@@ -27,6 +31,8 @@ fn main() {
         Cli::Batch(args) => cmd::batch::run(args),
         Cli::Segment(args) => cmd::segment::run(args).map(|()| 0),
         Cli::Tmx(args) => cmd::tmx::run(args).map(|()| 0),
+        Cli::Qa(args) => cmd::qa::run(args),
+        Cli::Diff(args) => cmd::diff::run(args).map(|()| 0),
     };
     match result {
         Ok(code) => std::process::exit(code),

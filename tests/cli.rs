@@ -158,7 +158,13 @@ fn tsv_json_and_beads_hold_every_unit() {
     ]);
     let tsv = String::from_utf8(tsv.stdout).unwrap();
     let beads = std::fs::read_to_string(&beads).unwrap();
-    assert_eq!(tsv.lines().count(), beads.lines().count());
+    assert_eq!(
+        tsv.lines().next(),
+        Some("es\ten\tscore\ttuid\tbead\tdocument\tstatus"),
+        "a header row"
+    );
+    assert_eq!(tsv.lines().count(), beads.lines().count() + 1);
+    assert!(tsv.lines().skip(1).all(|l| l.split('\t').count() == 7));
     // The 0-1 unit: an empty Spanish cell.
     assert!(tsv
         .lines()
@@ -198,6 +204,9 @@ fn windows_1252_input_is_decoded_and_said_so() {
     assert!(out.status.success());
     assert!(stderr(&out).contains("decoded as windows-1252"));
     assert!(String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .nth(1)
         .unwrap()
         .starts_with("La canción terminó en México.\tThe song ended in Mexico."));
 }

@@ -70,9 +70,14 @@ fn samples_align_exactly_like_their_hand_made_gold() {
         let produced: Vec<(String, String)> = String::from_utf8(out.stdout)
             .unwrap()
             .lines()
+            .skip(1)
             .map(|l| {
                 let cells: Vec<&str> = l.split('\t').collect();
-                assert_eq!(cells.len(), 3, "source, target, score: {l}");
+                assert_eq!(
+                    cells.len(),
+                    7,
+                    "source, target, score, tuid, bead, document, status: {l}"
+                );
                 (cells[0].to_string(), cells[1].to_string())
             })
             .collect();

@@ -584,3 +584,72 @@ fn align_tsv_converts_to_tmx_and_the_output_format_must_be_known() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--to"));
 }
+
+#[test]
+fn a_tsv_edited_in_a_spreadsheet_comes_back_as_a_tmx_with_its_tuids_and_props() {
+    let dir = temp_dir("from-tsv");
+    let out = alinea(&[
+        "align",
+        "samples/sre-366.es.txt",
+        "samples/sre-366.en.txt",
+        "--format",
+        "tsv",
+        "-q",
+    ]);
+    assert!(out.status.success());
+    let tsv = String::from_utf8(out.stdout).unwrap();
+    // What a reviewer does: delete a row, correct a cell, reject a row.
+    let mut rows: Vec<String> = tsv.lines().map(String::from).collect();
+    let find = |rows: &[String], text: &str| rows.iter().position(|r| r.contains(text)).unwrap();
+    rows.remove(find(&rows, "\tPress Release No. 366\t"));
+    let k = find(&rows, "Andrew Seele");
+    rows[k] = rows[k].replace("Andrew Seele", "Andrew Selee");
+    let k = find(&rows, "This approach to migration");
+    rows[k].push_str("reject");
+    let edited = dir.join("edited.tsv");
+    std::fs::write(&edited, rows.join("\r\n") + "\r\n").unwrap();
+
+    let tmx_path = dir.join("back.tmx");
+    let out = alinea(&[
+        "tmx",
+        "from-tsv",
+        path_str(&edited),
+        "-o",
+        path_str(&tmx_path),
+        "--date",
+        "20260101T000000Z",
+    ]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("1 row(s) with status reject left out: line "),
+        "{err}"
+    );
+    // The closing line has no English side: not a pair.
+    assert!(err.contains("1 dropped with an empty segment"), "{err}");
+
+    let original = read_file(&root().join("tmx/sre-366.tmx"));
+    let back = read_file(&tmx_path);
+    assert_eq!(
+        back.len(),
+        original.len() - 2,
+        "a row deleted, a row rejected"
+    );
+    let tuids: Vec<&str> = back.iter().map(|t| t.attr("tuid").unwrap()).collect();
+    assert!(!tuids.contains(&"sre-366-5") && !tuids.contains(&"sre-366-18"));
+    for tu in &back {
+        let before = original
+            .iter()
+            .find(|o| o.attr("tuid") == tu.attr("tuid"))
+            .unwrap();
+        assert_eq!(tu.props, before.props, "{:?}", tu.attr("tuid"));
+        assert_eq!(tu.tuvs[0].seg, before.tuvs[0].seg);
+        if tu.attr("tuid") == Some("sre-366-22") {
+            assert!(texts(tu).1.starts_with("Andrew Selee, President"));
+        } else {
+            assert_eq!(tu.tuvs[1].seg, before.tuvs[1].seg, "{:?}", tu.attr("tuid"));
+        }
+    }
+    let out = alinea(&["tmx", "validate", path_str(&tmx_path)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}

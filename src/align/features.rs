@@ -251,7 +251,7 @@ fn canonical(lower: &str, lang: Lang) -> String {
     out
 }
 
-fn fold_accent(c: char) -> char {
+pub(crate) fn fold_accent(c: char) -> char {
     match c {
         'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
         'é' | 'è' | 'ê' | 'ë' => 'e',

@@ -14,7 +14,7 @@ use crate::segment::Lang;
 use cost::{max_side, CostModel, CostParts, Groups};
 use features::{KeyTable, SentenceFeatures};
 use lexicon::Lexicon;
-use search::{Band, Lattice, Step};
+use search::{Band, Lattice, Posteriors, Step};
 
 /// One side of an alignment problem.
 #[derive(Debug, Clone)]
@@ -28,7 +28,7 @@ pub struct Side<'a> {
 
 /// An alignment unit: consecutive source sentences and consecutive target sentences that
 /// translate each other (either list may be empty: a sentence with no counterpart).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Unit {
     /// Source sentence indices (0-based, consecutive).
     pub src: Vec<usize>,
@@ -38,6 +38,11 @@ pub struct Unit {
     pub score: f64,
     /// The parts of the unit's cost, for `--explain`.
     pub parts: CostParts,
+    /// For each source and each target sentence of the unit, the probability that it has
+    /// no counterpart, over all the readings the search weighs (not only the one chosen):
+    /// what `qa` reports omissions and additions from.
+    pub src_null: Vec<f64>,
+    pub tgt_null: Vec<f64>,
 }
 
 impl Unit {
@@ -73,9 +78,10 @@ pub fn align(src: &Side, tgt: &Side, model: &CostModel, lexicon: &Lexicon) -> Ve
     model.fit_length_ratio(&sf, &tf, typical_length_ratio(src.lang, tgt.lang));
 
     let (path, posteriors) = search_path(&sf, &tf, &model, &weights, true);
+    let null = |all: &[f64], i: usize| all.get(i).copied().unwrap_or(0.0);
 
     path.into_iter()
-        .zip(posteriors)
+        .zip(posteriors.beads)
         .map(|(step, posterior)| {
             let (a, b) = step.shape;
             let parts = model.cost_of(
@@ -88,6 +94,12 @@ pub fn align(src: &Side, tgt: &Side, model: &CostModel, lexicon: &Lexicon) -> Ve
                 tgt: (step.tgt..step.tgt + b).collect(),
                 score: posterior,
                 parts,
+                src_null: (step.src..step.src + a)
+                    .map(|i| null(&posteriors.src_null, i))
+                    .collect(),
+                tgt_null: (step.tgt..step.tgt + b)
+                    .map(|j| null(&posteriors.tgt_null, j))
+                    .collect(),
             }
         })
         .collect()
@@ -103,15 +115,16 @@ const BAND_MARGIN: usize = 3;
 
 /// The cheapest path, in time and memory linear in the number of sentences: small problems
 /// are searched whole; large ones coarse-to-fine (as in Vecalign's recursive downsampling).
-/// With `posteriors`, each bead of the path also gets its posterior probability (see
-/// [`search::best_path_with_posteriors`]); otherwise the list is empty.
+/// With `posteriors`, each bead of the path also gets its posterior probability, and each
+/// sentence the probability that it has no counterpart (see
+/// [`search::best_path_with_posteriors`]); otherwise they are empty.
 fn search_path(
     sf: &[SentenceFeatures],
     tf: &[SentenceFeatures],
     model: &CostModel,
     weights: &[f64],
     posteriors: bool,
-) -> (Vec<Step>, Vec<f64>) {
+) -> (Vec<Step>, Posteriors) {
     let (n, m) = (sf.len(), tf.len());
     let coarse = if (n + 1) * (m + 1) <= FULL_SEARCH_CELLS || n < 2 * COARSEN || m < 2 * COARSEN {
         None
@@ -150,7 +163,7 @@ fn search_path(
             let post = if posteriors {
                 lattice.posteriors(&path, model.posterior_temperature)
             } else {
-                Vec::new()
+                Posteriors::default()
             };
             return (path, post);
         }

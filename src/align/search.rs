@@ -200,16 +200,13 @@ impl<'a> Lattice<'a> {
     /// For each bead of `path`, the posterior probability that it is right: the share of all
     /// paths through the band, weighted by `exp(-cost / temperature)`, that use this very bead
     /// (forward-backward). A bead with no credible alternative gets a posterior near 1; one
-    /// that other readings compete with, less.
-    pub fn posteriors(&self, path: &[Step], temperature: f64) -> Vec<f64> {
+    /// that other readings compete with, less. With it, for every sentence, the posterior
+    /// probability that it has no counterpart (the share of paths that put it in a `1-0` or
+    /// `0-1` bead), whatever the path did with it.
+    pub fn posteriors(&self, path: &[Step], temperature: f64) -> Posteriors {
         let (n, m, band) = (self.n, self.m, self.band);
         let total = self.offsets[n + 1];
-        let k_of = |shape: Shape| {
-            self.shapes
-                .iter()
-                .position(|&s| s == shape)
-                .expect("known shape")
-        };
+        let k_of = |shape: Shape| self.shapes.iter().position(|&s| s == shape);
         let mut alpha = vec![f64::NEG_INFINITY; total];
         alpha[self.at(0, 0)] = 0.0;
         for i in 0..=n {
@@ -246,17 +243,59 @@ impl<'a> Lattice<'a> {
             }
         }
         let z = alpha[self.at(n, m)];
-        path.iter()
-            .map(|step| {
-                let (a, b) = step.shape;
-                let end = self.at(step.src + a, step.tgt + b);
-                let e = self.edge(end, k_of(step.shape)) / temperature;
-                (alpha[self.at(step.src, step.tgt)] - e + beta[end] - z)
-                    .exp()
-                    .clamp(0.0, 1.0)
-            })
-            .collect()
+        // The posterior of the bead of shape `k` from (i, j).
+        let bead = |i: usize, j: usize, k: usize| {
+            let (a, b) = self.shapes[k];
+            if !band.contains(i, j) || !band.contains(i + a, j + b) {
+                return 0.0;
+            }
+            let end = self.at(i + a, j + b);
+            let e = self.edge(end, k) / temperature;
+            if !e.is_finite() {
+                return 0.0;
+            }
+            (alpha[self.at(i, j)] - e + beta[end] - z)
+                .exp()
+                .clamp(0.0, 1.0)
+        };
+        let beads = path
+            .iter()
+            .map(|step| k_of(step.shape).map_or(0.0, |k| bead(step.src, step.tgt, k)))
+            .collect();
+        let mut src_null = vec![0.0; n];
+        let mut tgt_null = vec![0.0; m];
+        if let Some(k) = k_of((1, 0)) {
+            for (i, p) in src_null.iter_mut().enumerate() {
+                let sum: f64 = (band.lo[i]..=band.hi[i]).map(|j| bead(i, j, k)).sum();
+                *p = sum.min(1.0);
+            }
+        }
+        if let Some(k) = k_of((0, 1)) {
+            for i in 0..=n {
+                let (lo, hi) = (band.lo[i], band.hi[i].min(m));
+                for (j, p) in tgt_null.iter_mut().enumerate().take(hi + 1).skip(lo) {
+                    *p += bead(i, j, k);
+                }
+            }
+            tgt_null.iter_mut().for_each(|p| *p = p.min(1.0));
+        }
+        Posteriors {
+            beads,
+            src_null,
+            tgt_null,
+        }
     }
+}
+
+/// What forward-backward says about a path and about every sentence.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Posteriors {
+    /// For each bead of the path, the probability that it is right.
+    pub beads: Vec<f64>,
+    /// For each source and each target sentence, the probability that it has no
+    /// counterpart.
+    pub src_null: Vec<f64>,
+    pub tgt_null: Vec<f64>,
 }
 
 /// Finds the cheapest bead sequence that covers `n` source and `m` target sentences, visiting
@@ -270,8 +309,8 @@ where
     Lattice::new(n, m, band, shapes, cost).best_path()
 }
 
-/// The cheapest path, as [`best_path`], and the posterior of each of its beads (see
-/// [`Lattice::posteriors`]).
+/// The cheapest path, as [`best_path`], and the posteriors of its beads and of every
+/// sentence (see [`Lattice::posteriors`]).
 pub fn best_path_with_posteriors<F>(
     n: usize,
     m: usize,
@@ -279,7 +318,7 @@ pub fn best_path_with_posteriors<F>(
     shapes: &[Shape],
     temperature: f64,
     cost: F,
-) -> Option<(Vec<Step>, Vec<f64>)>
+) -> Option<(Vec<Step>, Posteriors)>
 where
     F: Fn(usize, usize, Shape) -> f64 + Sync,
 {
@@ -369,7 +408,9 @@ mod tests {
             best_path_with_posteriors(4, 4, &Band::full(4, 4), all_shapes(), 1.0, diagonal_cost)
                 .unwrap();
         assert_eq!(path.len(), 4);
-        assert!(post.iter().all(|&p| p > 0.9 && p <= 1.0), "{post:?}");
+        let beads = &post.beads;
+        assert!(beads.iter().all(|&p| p > 0.9 && p <= 1.0), "{beads:?}");
+        assert!(post.src_null.iter().all(|&p| p < 0.1), "{post:?}");
         // Two equally good readings of one source sentence: each gets about half.
         let tie = |i: usize, j: usize, shape: Shape| match (i, j, shape) {
             (0, 0, (1, 1)) | (0, 1, (1, 1)) => 0.0,
@@ -378,7 +419,16 @@ mod tests {
         };
         let (_, post) =
             best_path_with_posteriors(1, 2, &Band::full(1, 2), all_shapes(), 1.0, tie).unwrap();
-        assert!(post.iter().all(|&p| (p - 0.5).abs() < 0.01), "{post:?}");
+        assert!(
+            post.beads.iter().all(|&p| (p - 0.5).abs() < 0.01),
+            "{post:?}"
+        );
+        // Each target sentence is left out on one of the two readings.
+        assert!(
+            post.tgt_null.iter().all(|&p| (p - 0.5).abs() < 0.01),
+            "{post:?}"
+        );
+        assert!(post.src_null[0] < 0.01, "{post:?}");
     }
 
     #[test]

@@ -4,7 +4,8 @@ use super::common::AlignFlags;
 use super::out::write_output;
 use alinea::align_files;
 use alinea::error::{Error, Result};
-use alinea::output::{beads, date, explain, json, summary, tmx, tsv, xliff};
+use alinea::output::{beads, date, explain, html, json, summary, tmx, tsv, xliff};
+use alinea::qa::{check_alignment, units_of, Langs, QaOptions};
 use alinea::tm::profile::Profile;
 use alinea::FitReport;
 use std::path::{Path, PathBuf};
@@ -39,6 +40,10 @@ pub struct Args {
     /// Print on stderr, for every unit, the parts of its cost and its confidence.
     #[arg(long)]
     pub explain: bool,
+    /// Also write a review page: both sides unit by unit, coloured by confidence, with
+    /// what `qa` finds highlighted.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -147,6 +152,16 @@ pub fn run(args: Args) -> Result<()> {
     }
     if let Some(path) = &args.beads {
         write_output(Some(path), beads::write(&al.units).as_bytes())?;
+    }
+    if let Some(path) = &args.html {
+        let langs = Langs::new(&al.src.lang_tag, &al.tgt.lang_tag);
+        let findings = check_alignment(&al, &QaOptions::default());
+        let title = format!(
+            "alinea align: {} ({} to {})",
+            al.src.doc.name, langs.src_name, langs.tgt_name
+        );
+        let page = html::review(&title, &units_of(&al), &findings, &langs);
+        write_output(Some(path), page.as_bytes())?;
     }
     write_output(args.output.as_deref(), &bytes)?;
     if !args.quiet {

@@ -66,10 +66,10 @@ pub fn run(args: Args) -> Result<i32> {
     let pairing = match (&args.pairs, &args.source_dir, &args.target_dir) {
         (Some(list), _, _) => batch::read_pair_list(list)?,
         (None, Some(s), Some(t)) => {
-            batch::pair_directories(s, t, &args.flags.src_lang, &args.flags.tgt_lang)?
+            batch::pair_directories(s, t, args.flags.src_lang(), args.flags.tgt_lang())?
         }
         (None, Some(dir), None) => {
-            batch::pair_directories(dir, dir, &args.flags.src_lang, &args.flags.tgt_lang)?
+            batch::pair_directories(dir, dir, args.flags.src_lang(), args.flags.tgt_lang())?
         }
         _ => {
             return Err(Error::Usage(

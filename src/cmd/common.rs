@@ -1,4 +1,4 @@
-//! Options shared by the subcommands that align (`align`, `batch`).
+//! Options shared by the subcommands that align (`align`, `batch`, `qa`, `diff`).
 
 use super::inputs::InputArgs;
 use alinea::align::cost::CostModel;
@@ -10,12 +10,14 @@ use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct AlignFlags {
-    /// Language of the source, written to the output as given (es, es-MX ...).
-    #[arg(long, default_value = "es")]
-    pub src_lang: String,
-    /// Language of the target, written to the output as given (en, en-US ...).
-    #[arg(long, default_value = "en")]
-    pub tgt_lang: String,
+    /// Language of the source, written to the output as given (es, es-MX ...) [default: es;
+    /// for a memory, what it says].
+    #[arg(long, value_name = "TAG")]
+    pub src_lang: Option<String>,
+    /// Language of the target, written to the output as given (en, en-US ...) [default: en;
+    /// for a memory, what it says].
+    #[arg(long, value_name = "TAG")]
+    pub tgt_lang: Option<String>,
     /// The inputs hold one sentence per line (blank lines are paragraph breaks): do not segment.
     #[arg(long)]
     pub presegmented: bool,
@@ -46,6 +48,16 @@ fn parse_max_memory(s: &str) -> std::result::Result<u64, String> {
 }
 
 impl AlignFlags {
+    /// The source language: as given, else `es`.
+    pub fn src_lang(&self) -> &str {
+        self.src_lang.as_deref().unwrap_or("es")
+    }
+
+    /// The target language: as given, else `en`.
+    pub fn tgt_lang(&self) -> &str {
+        self.tgt_lang.as_deref().unwrap_or("en")
+    }
+
     /// The library options these flags describe; reads the word list.
     pub fn options(&self) -> Result<AlignOptions> {
         let lexicon = match &self.dict {
@@ -77,10 +89,10 @@ impl AlignFlags {
         Ok(AlignOptions {
             input_format: load.format,
             include_notes: load.include_notes,
-            src_segmenter: segmenter(&self.src_lang)?,
-            tgt_segmenter: segmenter(&self.tgt_lang)?,
-            src_lang: self.src_lang.clone(),
-            tgt_lang: self.tgt_lang.clone(),
+            src_segmenter: segmenter(self.src_lang())?,
+            tgt_segmenter: segmenter(self.tgt_lang())?,
+            src_lang: self.src_lang().to_string(),
+            tgt_lang: self.tgt_lang().to_string(),
             presegmented: self.presegmented,
             model: CostModel::default(),
             lexicon,

@@ -3,7 +3,9 @@
 pub mod align;
 pub mod batch;
 pub mod common;
+pub mod diff;
 pub mod inputs;
 pub mod out;
+pub mod qa;
 pub mod segment;
 pub mod tmx;

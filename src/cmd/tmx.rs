@@ -1,4 +1,4 @@
-//! `alinea tmx merge|stats|validate|convert`: work on translation memories that exist.
+//! `alinea tmx merge|stats|validate|convert|from-tsv`: work on translation memories that exist.
 
 use super::out::write_streaming;
 use alinea::error::{Error, Result};
@@ -28,6 +28,9 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Convert between TMX, TSV and XLIFF 2.0 (by extension, or --to).
     Convert(ConvertArgs),
+    /// Turn a TSV back into a TMX: `align --format tsv` output edited in a spreadsheet
+    /// (rows deleted, cells corrected, status set to reject), keeping tuids and props.
+    FromTsv(FromTsvArgs),
 }
 
 pub fn run(args: Args) -> Result<()> {
@@ -36,6 +39,7 @@ pub fn run(args: Args) -> Result<()> {
         Command::Stats(a) => run_stats(a),
         Command::Validate(a) => run_validate(a),
         Command::Convert(a) => run_convert(a),
+        Command::FromTsv(a) => run_from_tsv(a),
     }
 }
 
@@ -245,6 +249,7 @@ fn run_convert(args: ConvertArgs) -> Result<()> {
         }
     };
     let opts = ConvertOptions {
+        from: None,
         to,
         src_lang: args.src_lang.clone(),
         tgt_lang: args.tgt_lang.clone(),
@@ -255,6 +260,61 @@ fn run_convert(args: ConvertArgs) -> Result<()> {
     let mut report = None;
     let output = (!stdout).then_some(args.output.as_path());
     write_streaming(output, |out, name| {
+        report = Some(convert::convert(&args.input, &opts, out, name)?);
+        Ok(())
+    })?;
+    if let (Some(report), false) = (report, args.quiet) {
+        eprint!("{report}");
+    }
+    Ok(())
+}
+
+#[derive(clap::Args)]
+pub struct FromTsvArgs {
+    /// The TSV: a header row naming the languages and the columns (tuid, score, bead,
+    /// document, status, or a prop's type), then one pair a row.
+    pub input: PathBuf,
+    /// Write the TMX here instead of stdout.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// The source language (default: the header row's, else es).
+    #[arg(long)]
+    pub src_lang: Option<String>,
+    /// The target language (default: the header row's, else en).
+    #[arg(long)]
+    pub tgt_lang: Option<String>,
+    /// Write for a CAT tool: trados, memoq, omegat or phrase.
+    #[arg(long, value_name = "TOOL", value_parser = parse_profile)]
+    pub profile: Option<Profile>,
+    /// Creation date for the TMX header, YYYYMMDDThhmmssZ (default: SOURCE_DATE_EPOCH, else now).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Print no report on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+fn run_from_tsv(args: FromTsvArgs) -> Result<()> {
+    let date = date::creation_date(args.date.as_deref()).map_err(Error::Usage)?;
+    for (option, tag) in [
+        ("--src-lang", &args.src_lang),
+        ("--tgt-lang", &args.tgt_lang),
+    ] {
+        if let Some(tag) = tag {
+            check_lang_option(option, tag)?;
+        }
+    }
+    let opts = ConvertOptions {
+        from: Some(Format::Tsv),
+        to: Format::Tmx,
+        src_lang: args.src_lang.clone(),
+        tgt_lang: args.tgt_lang.clone(),
+        strip_tags: false,
+        profile: args.profile,
+        date,
+    };
+    let mut report = None;
+    write_streaming(args.output.as_deref(), |out, name| {
         report = Some(convert::convert(&args.input, &opts, out, name)?);
         Ok(())
     })?;

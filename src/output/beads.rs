@@ -19,7 +19,6 @@ pub fn write(units: &[Unit]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::cost::CostParts;
 
     #[test]
     fn beads_use_vecalign_notation() {
@@ -27,7 +26,7 @@ mod tests {
             src,
             tgt,
             score: 1.0,
-            parts: CostParts::default(),
+            ..Unit::default()
         };
         let units = [
             unit(vec![0], vec![0]),

@@ -1,10 +1,14 @@
 //! Stage 4, write: an alignment becomes TMX, XLIFF, TSV, JSON, Vecalign beads and a summary for
-//! the user. Writers never change the alignment; they only decide how to show it.
+//! the user; QA findings and comparisons become text, JSON, TSV and a review page (HTML).
+//! Writers never change the alignment; they only decide how to show it.
 
 pub mod beads;
 pub mod date;
+pub mod diff;
 pub mod explain;
+pub mod html;
 pub mod json;
+pub mod qa;
 pub mod summary;
 pub mod tmx;
 pub mod tsv;

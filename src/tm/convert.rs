@@ -74,6 +74,8 @@ impl FromStr for Format {
 
 #[derive(Debug, Clone)]
 pub struct ConvertOptions {
+    /// The input format; `None`: told by the extension, else the content.
+    pub from: Option<Format>,
     pub to: Format,
     /// The languages; by default what the input says (TMX: the header's srclang and the
     /// other language of the first unit; TSV: its header row, else es and en).
@@ -95,6 +97,9 @@ pub struct ConvertReport {
     pub counts: PrepareCounts,
     /// XLIFF segments without a target.
     pub untranslated: usize,
+    /// TSV rows a reviewer rejected (`status` `reject`), and the first few of their lines.
+    pub rejected: usize,
+    pub rejected_lines: Vec<u32>,
     pub removed_chars: usize,
     pub profile: Option<Profile>,
     pub fit: crate::FitReport,
@@ -118,6 +123,19 @@ impl std::fmt::Display for ConvertReport {
                 "{} dropped {}: {}",
                 d.count,
                 reason.describe(),
+                lines.join(", ")
+            )?;
+        }
+        if self.rejected > 0 {
+            let lines: Vec<String> = self
+                .rejected_lines
+                .iter()
+                .map(|l| format!("line {l}"))
+                .collect();
+            writeln!(
+                f,
+                "{} row(s) with status reject left out: {}",
+                self.rejected,
                 lines.join(", ")
             )?;
         }
@@ -191,7 +209,10 @@ pub fn convert(
     out: &mut dyn Write,
     out_path: &Path,
 ) -> Result<ConvertReport> {
-    let from = Format::of_file(input)?;
+    let from = match opts.from {
+        Some(f) => f,
+        None => Format::of_file(input)?,
+    };
     let default_src = opts.src_lang.clone().unwrap_or_else(|| "es".into());
     let default_tgt = opts.tgt_lang.clone().unwrap_or_else(|| "en".into());
     let (mut source, src0, tgt0, header) = match from {
@@ -355,8 +376,13 @@ pub fn convert(
             }
         }
     }
-    if let Source::Xliff(r) = &source {
-        report.untranslated = r.untranslated;
+    match &source {
+        Source::Xliff(r) => report.untranslated = r.untranslated,
+        Source::Tsv(r) => {
+            report.rejected = r.rejected;
+            report.rejected_lines = r.rejected_lines.clone();
+        }
+        Source::Tmx(_) => {}
     }
     match sink {
         Sink::Tmx(w) => {

@@ -1,18 +1,28 @@
-//! Bilingual TSV for a spreadsheet: a header row naming the languages (and `tuid`), then
-//! `source<TAB>target<TAB>tuid` per unit. Inside a cell, a backslash, tab, line feed and
-//! carriage return are written `\\`, `\t`, `\n` and `\r`. TSV holds plain text only.
+//! Bilingual TSV for a spreadsheet: a header row naming the languages and the other
+//! columns, then one pair per line. `tmx convert` writes `source<TAB>target<TAB>tuid`;
+//! `alinea align --format tsv` writes `source<TAB>target<TAB>score<TAB>tuid<TAB>bead<TAB>
+//! document<TAB>status`. Inside a cell, a backslash, tab, line feed and carriage return are
+//! written `\\`, `\t`, `\n` and `\r`, and a cell that starts with a double quote is written
+//! in double quotes with its quotes doubled, as spreadsheets write it (a spreadsheet would
+//! otherwise take the quote for the start of a quoted cell and drop it). Reading, a cell in
+//! quotes with every quote inside doubled, as spreadsheets save any cell holding a quote, is
+//! unquoted. TSV holds plain text only.
 //!
-//! Reading also takes the TSV of `alinea align --format tsv` (no header row; a third column
-//! with the score, ignored).
+//! Reading, the header's columns after the languages say what each cell is: `tuid` (the
+//! unit's id), `score`, `bead` and `document` (the props `x-alignment-score`, `x-bead` and
+//! `x-document` that `align` writes to the TMX), `status` (a row whose status is `reject`
+//! is left out and counted: a reviewer's verdict), and any other name a prop of that type.
+//! Columns may be in any order, added or removed. A file without a header row is read as
+//! `source<TAB>target`, further cells ignored (the TSV `align` wrote before it had a header).
 
-use super::{Tu, Tuv};
+use super::{Prop, Tu, Tuv};
 use crate::error::{Error, Pos, Result};
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
-/// Writes the header row.
+/// Writes the header row of `tmx convert`'s TSV.
 pub fn write_header(out: &mut dyn Write, src: &str, tgt: &str) -> std::io::Result<()> {
-    writeln!(out, "{}\t{}\ttuid", escape(src), escape(tgt))
+    writeln!(out, "{}\t{}\ttuid", cell(src), cell(tgt))
 }
 
 /// Writes one pair; the unit's first variant is the source, the second the target.
@@ -20,15 +30,16 @@ pub fn write_tu(out: &mut dyn Write, tu: &Tu) -> std::io::Result<()> {
     writeln!(
         out,
         "{}\t{}\t{}",
-        escape(&tu.tuvs[0].seg.plain_text()),
-        escape(&tu.tuvs[1].seg.plain_text()),
-        escape(tu.attr("tuid").unwrap_or_default())
+        cell(&tu.tuvs[0].seg.plain_text()),
+        cell(&tu.tuvs[1].seg.plain_text()),
+        cell(tu.attr("tuid").unwrap_or_default())
     )
 }
 
-fn escape(cell: &str) -> String {
-    let mut out = String::with_capacity(cell.len());
-    for c in cell.chars() {
+/// A cell as written: escaped, and quoted when it starts with a double quote.
+pub fn cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
             '\t' => out.push_str("\\t"),
@@ -37,7 +48,22 @@ fn escape(cell: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    if out.starts_with('"') {
+        format!("\"{}\"", out.replace('"', "\"\""))
+    } else {
+        out
+    }
+}
+
+/// A cell as read: unquoted when it is a well-formed quoted cell (quotes around, every
+/// quote inside doubled), then unescaped.
+fn read_cell(cell: &str) -> String {
+    let unquoted = cell
+        .strip_prefix('"')
+        .and_then(|c| c.strip_suffix('"'))
+        .filter(|inner| inner.replace("\"\"", "").find('"').is_none())
+        .map(|inner| inner.replace("\"\"", "\""));
+    unescape(unquoted.as_deref().unwrap_or(cell))
 }
 
 fn unescape(cell: &str) -> String {
@@ -63,6 +89,30 @@ fn unescape(cell: &str) -> String {
     out
 }
 
+/// What a column after the two languages holds.
+#[derive(Debug, Clone, PartialEq)]
+enum Column {
+    Tuid,
+    Status,
+    /// A prop of this type.
+    Prop(String),
+    Ignored,
+}
+
+impl Column {
+    fn named(name: &str) -> Column {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "" => Column::Ignored,
+            "tuid" | "id" => Column::Tuid,
+            "status" => Column::Status,
+            "score" => Column::Prop("x-alignment-score".into()),
+            "bead" => Column::Prop("x-bead".into()),
+            "document" => Column::Prop("x-document".into()),
+            _ => Column::Prop(name.trim().to_string()),
+        }
+    }
+}
+
 /// Reads pairs, one line at a time.
 pub struct TsvReader<R: BufRead> {
     lines: std::io::Lines<R>,
@@ -71,8 +121,12 @@ pub struct TsvReader<R: BufRead> {
     /// The languages: from the header row, else as given.
     pub src: String,
     pub tgt: String,
-    tuid_column: bool,
+    /// What the columns after the languages hold (none without a header row).
+    columns: Vec<Column>,
     first: Option<String>,
+    /// Rows left out because their status is `reject`, and the first few of their lines.
+    pub rejected: usize,
+    pub rejected_lines: Vec<u32>,
 }
 
 impl TsvReader<std::io::BufReader<std::fs::File>> {
@@ -91,8 +145,10 @@ impl<R: BufRead> TsvReader<R> {
             line: 0,
             src: src.to_string(),
             tgt: tgt.to_string(),
-            tuid_column: false,
+            columns: Vec::new(),
             first: None,
+            rejected: 0,
+            rejected_lines: Vec::new(),
         };
         if let Some(first) = reader.next_line()? {
             let first = first.trim_start_matches('\u{feff}').to_string();
@@ -101,7 +157,7 @@ impl<R: BufRead> TsvReader<R> {
             if cells.len() >= 2 && is_tag(cells[0]) && is_tag(cells[1]) {
                 reader.src = cells[0].to_string();
                 reader.tgt = cells[1].to_string();
-                reader.tuid_column = cells.get(2) == Some(&"tuid");
+                reader.columns = cells[2..].iter().map(|c| Column::named(c)).collect();
             } else {
                 reader.first = Some(first);
             }
@@ -128,7 +184,7 @@ impl<R: BufRead> TsvReader<R> {
         }
     }
 
-    /// The next pair; blank lines are skipped.
+    /// The next pair; blank lines and rejected rows are skipped.
     pub fn next_tu(&mut self) -> Result<Option<Tu>> {
         loop {
             let line = match self.first.take() {
@@ -155,17 +211,32 @@ impl<R: BufRead> TsvReader<R> {
             }
             let mut tu = Tu {
                 tuvs: vec![
-                    Tuv::plain(&self.src, &unescape(cells[0])),
-                    Tuv::plain(&self.tgt, &unescape(cells[1])),
+                    Tuv::plain(&self.src, &read_cell(cells[0])),
+                    Tuv::plain(&self.tgt, &read_cell(cells[1])),
                 ],
                 pos,
                 ..Tu::default()
             };
-            match cells.get(2) {
-                Some(id) if self.tuid_column && !id.is_empty() => {
-                    tu.set_attr("tuid", &unescape(id))
+            let mut rejected = false;
+            for (column, cell) in self.columns.iter().zip(&cells[2..]) {
+                let value = read_cell(cell);
+                let value = value.trim();
+                if value.is_empty() {
+                    continue;
                 }
-                _ => {}
+                match column {
+                    Column::Tuid => tu.set_attr("tuid", value),
+                    Column::Status => rejected = value.eq_ignore_ascii_case("reject"),
+                    Column::Prop(kind) => tu.props.push(Prop::new(kind, value)),
+                    Column::Ignored => {}
+                }
+            }
+            if rejected {
+                self.rejected += 1;
+                if self.rejected_lines.len() < super::merge::EXAMPLES {
+                    self.rejected_lines.push(self.line);
+                }
+                continue;
             }
             return Ok(Some(tu));
         }
@@ -195,6 +266,47 @@ mod tests {
         assert_eq!(back.attr("tuid"), Some("d-1"));
         assert_eq!((r.src.as_str(), r.tgt.as_str()), ("es", "en"));
         assert!(r.next_tu().unwrap().is_none());
+    }
+
+    #[test]
+    fn named_columns_give_tuids_and_props_and_rejected_rows_are_left_out() {
+        let text = "es\ten\tscore\ttuid\tbead\tdocument\tstatus\tx-client\n\
+                    Hola.\tHello.\t0.912\td-1\t1-1\td\t\tACME\n\
+                    Malo.\tBad.\t0.2\td-2\t1-1\td\tReject\t\n\
+                    \"\"\"Sí\"\", dijo.\"\t\"\"\"Yes,\"\" he said.\"\t0.9\td-3\t1-1\td\tok\n";
+        let mut r = TsvReader::new(Path::new("a.tsv"), text.as_bytes(), "xx", "yy").unwrap();
+        let first = r.next_tu().unwrap().unwrap();
+        assert_eq!(first.attr("tuid"), Some("d-1"));
+        let props: Vec<(&str, &str)> = first
+            .props
+            .iter()
+            .map(|p| (p.kind.as_str(), p.value.as_str()))
+            .collect();
+        assert_eq!(
+            props,
+            [
+                ("x-alignment-score", "0.912"),
+                ("x-bead", "1-1"),
+                ("x-document", "d"),
+                ("x-client", "ACME")
+            ]
+        );
+        let third = r.next_tu().unwrap().unwrap();
+        assert_eq!(third.tuvs[0].seg.plain_text(), "\"Sí\", dijo.");
+        assert_eq!(third.tuvs[1].seg.plain_text(), "\"Yes,\" he said.");
+        assert!(r.next_tu().unwrap().is_none());
+        assert_eq!((r.rejected, r.rejected_lines.clone()), (1, vec![3]));
+    }
+
+    #[test]
+    fn quotes_are_written_as_spreadsheets_write_them() {
+        assert_eq!(cell("\"Hola\", dijo."), "\"\"\"Hola\"\", dijo.\"");
+        assert_eq!(read_cell(&cell("\"Hola\", dijo.")), "\"Hola\", dijo.");
+        assert_eq!(read_cell("\"Hola\", dijo."), "\"Hola\", dijo.");
+        assert_eq!(cell("a\tb"), "a\\tb");
+        assert_eq!(cell("Dijo: \"hola\"."), "Dijo: \"hola\".");
+        // As a spreadsheet saves a cell holding quotes.
+        assert_eq!(read_cell("\"Dijo: \"\"hola\"\".\""), "Dijo: \"hola\".");
     }
 
     #[test]
