@@ -26,7 +26,7 @@ const MIN_GAP: f64 = 30.0;
 /// A sentence the aligner paired is reported when the probability that it has no
 /// counterpart is at least this (on the development set, sentences of paired units above
 /// it had no counterpart more often than not).
-pub const NULL_WARN: f64 = 0.35;
+pub const NULL_WARN: f64 = 0.8;
 
 /// Target characters per source character in news translations.
 fn prior_ratio(src: Lang, tgt: Lang) -> f64 {
