@@ -379,16 +379,16 @@ mod tests {
     #[test]
     fn a_sentence_the_aligner_doubts_is_named() {
         let mut u = unit(&[LONG_ES], &[LONG_EN, "Nothing like it in Spanish."]);
-        u.tgt[1].null = Some(0.4);
+        u.tgt[1].null = Some(0.85);
         let found = findings(&u, &MODEL);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].kind, Kind::Addition);
         assert_eq!(found[0].tgt, [1]);
         assert_eq!(
             found[0].message,
-            "the English sentence at line 2 may have no Spanish counterpart: the aligner gives it a 40% chance"
+            "the English sentence at line 2 may have no Spanish counterpart: the aligner gives it a 85% chance"
         );
-        u.tgt[1].null = Some(0.3);
+        u.tgt[1].null = Some(0.7);
         assert!(findings(&u, &MODEL).is_empty());
     }
 
