@@ -273,9 +273,15 @@ fn check_file_sizes(
         let Ok(meta) = std::fs::metadata(path) else {
             return Ok(()); // reading will say what is wrong
         };
-        // Markup and archives hold less text than their size: only plain text counts here.
+        // Markup and archives hold less text than their size: only plain text counts here,
+        // and UTF-16 at half its size (it becomes half as many bytes of UTF-8, or fewer).
         if input::detect_file(path, load.format) == input::Detected::Text {
-            bytes += meta.len();
+            let mut bom = [0u8; 2];
+            let utf16 = std::fs::File::open(path)
+                .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut bom))
+                .is_ok()
+                && matches!(bom, [0xFF, 0xFE] | [0xFE, 0xFF]);
+            bytes += if utf16 { meta.len() / 2 } else { meta.len() };
         }
     }
     let needed = memory::estimate(bytes, 0);

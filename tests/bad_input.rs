@@ -676,6 +676,28 @@ fn two_100_mb_files_over_the_memory_limit_stop_at_once() {
 }
 
 #[test]
+fn utf16_files_count_at_half_their_size_against_the_memory_limit() {
+    let case = Case::new("utf16-limit");
+    // 20 MB of UTF-16 is 10 MB of text in one sentence: about 102 MB to align, under a
+    // 150 MB limit that the file's size alone (172 MB) would break.
+    let text = "palabra ".repeat(10 << 17);
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    let src = case.file("wide.es.txt", bytes);
+    case.accepted(&[
+        "align",
+        path_str(&src),
+        EN,
+        "-o",
+        "OUT",
+        "-q",
+        "--max-memory",
+        "150M",
+    ]);
+    assert!(case.out.exists());
+}
+
+#[test]
 fn many_sentences_over_the_memory_limit_stop_before_aligning() {
     let case = Case::new("many-sentences");
     // Small as a file, but 400,000 sentences.
