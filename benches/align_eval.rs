@@ -1,11 +1,13 @@
 //! Alignment accuracy on a directory of gold alignments (`NAME.gold`, `NAME.{es,en}.sent`,
 //! `NAME.{es,en}.txt`, `NAME.pairs.tsv`), scored by the evaluation set's own `score.py`.
 //!
-//!     cargo bench --bench align_eval -- [--text] [--learn] [--dict FILE] [--set NAME=VALUE ...] DIR [DIR ...]
+//!     cargo bench --bench align_eval -- [--text] [--learn] [--dict FILE] [--set NAME=VALUE ...] [--keep OUT] DIR [DIR ...]
 //!
 //! Without `--text`, the gold sentences are aligned (`.sent` in, beads out) and scored with
 //! `score.py --dirs`; with `--text`, the raw `.txt` files go through the whole pipeline and
-//! the pairs are scored with `score.py --text`. Scores are printed for all documents and for
+//! the pairs are scored with `score.py --text`. `--keep OUT` leaves the aligner's output of
+//! each directory in `OUT/DIRNAME/` for error analysis (by default it goes to a temporary
+//! directory that is removed). Scores are printed for all documents and for
 //! each corpus prefix (`wmt12-`, `ntrex-`), so tuning on one half can be checked on the other.
 
 use alinea::align::lexicon::Lexicon;
@@ -19,6 +21,7 @@ fn main() {
     let mut options = AlignOptions::default();
     let mut learn_batch = false;
     let mut dirs = Vec::new();
+    let mut keep: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -34,13 +37,17 @@ fn main() {
                     .expect("readable word list")
                     .0
             }
+            "--keep" => keep = Some(PathBuf::from(args.next().expect("--keep OUT"))),
             "--bench" => {}
             _ => dirs.push(PathBuf::from(arg)),
         }
     }
     let scorer = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/align/score.py");
     for dir in &dirs {
-        let out = std::env::temp_dir().join(format!("alinea-eval-{}", std::process::id()));
+        let out = match &keep {
+            Some(k) => k.join(dir.file_name().expect("a directory name")),
+            None => std::env::temp_dir().join(format!("alinea-eval-{}", std::process::id())),
+        };
         let _ = std::fs::remove_dir_all(&out);
         std::fs::create_dir_all(&out).unwrap();
         let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -153,7 +160,9 @@ fn main() {
         if !text {
             print_calibration(&calibration);
         }
-        let _ = std::fs::remove_dir_all(&out);
+        if keep.is_none() {
+            let _ = std::fs::remove_dir_all(&out);
+        }
     }
 }
 

@@ -325,6 +325,25 @@ mod tests {
     }
 
     #[test]
+    fn military_and_plural_titles_and_case_names() {
+        assert_eq!(
+            seg(
+                "Sens. John Kennedy and Brig. Gen. Ann Ray met Pfc. Lee. They read Grace v. Sessions. Done.",
+                Lang::En
+            ),
+            [
+                "Sens. John Kennedy and Brig. Gen. Ann Ray met Pfc. Lee.",
+                "They read Grace v. Sessions.",
+                "Done."
+            ]
+        );
+        assert_eq!(
+            seg("El caso Grace v. Sessions sigue abierto. Fin.", Lang::Es),
+            ["El caso Grace v. Sessions sigue abierto.", "Fin."]
+        );
+    }
+
+    #[test]
     fn numbers_in_both_conventions_and_ordinals_stay_whole() {
         assert_eq!(
             seg(
