@@ -9,7 +9,7 @@ use alinea::tm::profile::Profile;
 use alinea::tm::tmx_read::TmxReader;
 use alinea::tm::{stats, validate};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -230,14 +230,7 @@ pub struct ConvertArgs {
 
 fn run_convert(args: ConvertArgs) -> Result<()> {
     let date = date::creation_date(args.date.as_deref()).map_err(Error::Usage)?;
-    for (option, tag) in [
-        ("--src-lang", &args.src_lang),
-        ("--tgt-lang", &args.tgt_lang),
-    ] {
-        if let Some(tag) = tag {
-            check_lang_option(option, tag)?;
-        }
-    }
+    check_lang_options(&args.src_lang, &args.tgt_lang)?;
     let stdout = args.output.as_os_str() == "-";
     let to = match (args.to, Format::from_path(&args.output)) {
         (Some(f), _) | (None, Some(f)) => f,
@@ -257,16 +250,8 @@ fn run_convert(args: ConvertArgs) -> Result<()> {
         profile: args.profile,
         date,
     };
-    let mut report = None;
     let output = (!stdout).then_some(args.output.as_path());
-    write_streaming(output, |out, name| {
-        report = Some(convert::convert(&args.input, &opts, out, name)?);
-        Ok(())
-    })?;
-    if let (Some(report), false) = (report, args.quiet) {
-        eprint!("{report}");
-    }
-    Ok(())
+    convert_and_report(&args.input, &opts, output, args.quiet)
 }
 
 #[derive(clap::Args)]
@@ -296,14 +281,7 @@ pub struct FromTsvArgs {
 
 fn run_from_tsv(args: FromTsvArgs) -> Result<()> {
     let date = date::creation_date(args.date.as_deref()).map_err(Error::Usage)?;
-    for (option, tag) in [
-        ("--src-lang", &args.src_lang),
-        ("--tgt-lang", &args.tgt_lang),
-    ] {
-        if let Some(tag) = tag {
-            check_lang_option(option, tag)?;
-        }
-    }
+    check_lang_options(&args.src_lang, &args.tgt_lang)?;
     let opts = ConvertOptions {
         from: Some(Format::Tsv),
         to: Format::Tmx,
@@ -313,12 +291,32 @@ fn run_from_tsv(args: FromTsvArgs) -> Result<()> {
         profile: args.profile,
         date,
     };
+    convert_and_report(&args.input, &opts, args.output.as_deref(), args.quiet)
+}
+
+/// Checks `--src-lang` and `--tgt-lang` when given.
+fn check_lang_options(src_lang: &Option<String>, tgt_lang: &Option<String>) -> Result<()> {
+    for (option, tag) in [("--src-lang", src_lang), ("--tgt-lang", tgt_lang)] {
+        if let Some(tag) = tag {
+            check_lang_option(option, tag)?;
+        }
+    }
+    Ok(())
+}
+
+/// Converts `input` into `output` (stdout when `None`), then prints the report unless quiet.
+fn convert_and_report(
+    input: &Path,
+    opts: &ConvertOptions,
+    output: Option<&Path>,
+    quiet: bool,
+) -> Result<()> {
     let mut report = None;
-    write_streaming(args.output.as_deref(), |out, name| {
-        report = Some(convert::convert(&args.input, &opts, out, name)?);
+    write_streaming(output, |out, name| {
+        report = Some(convert::convert(input, opts, out, name)?);
         Ok(())
     })?;
-    if let (Some(report), false) = (report, args.quiet) {
+    if let (Some(report), false) = (report, quiet) {
         eprint!("{report}");
     }
     Ok(())
