@@ -59,10 +59,10 @@ fn a_failing_pair_does_not_stop_the_batch_and_everything_is_reported() {
 
     // Each good pair gives the same TMX as `alinea align`.
     for name in ["sre-366", "sre-412"] {
-        let tmx = std::fs::read(out.join(format!("{name}.tmx"))).unwrap();
+        let tmx = std::fs::read_to_string(out.join(format!("{name}.tmx"))).unwrap();
         assert_eq!(
             tmx,
-            std::fs::read(root().join(format!("tmx/{name}.tmx"))).unwrap(),
+            std::fs::read_to_string(root().join(format!("tmx/{name}.tmx"))).unwrap(),
             "{name}"
         );
     }

@@ -5,7 +5,8 @@
 //! Tokens become *keys*: small integers shared by both languages, so that comparing two
 //! sentences is a merge of two sorted lists. A number key is its digits (`1.250,5` and
 //! `1,250.5` both give `12505`); a word key is the start of a spelling-normalised form, so that
-//! cognates such as `migración`/`migration` or `presidente`/`president` share a key.
+//! cognates such as `migración`/`migration` or `presidente`/`president` share a key; number
+//! words, months and weekdays share a key with their translation (`cinco`, `five` and `5`).
 
 use super::lexicon::Lexicon;
 use crate::segment::Lang;
@@ -91,6 +92,10 @@ impl KeyTable {
         }
         let key = if let Some(digits) = number_key(word) {
             Some((self.id(format!("#{digits}")), true))
+        } else if let Some(shared) = spelled_key(word, lang) {
+            // Evidence like a cognate, but not a number the cost model checks: "dos" may
+            // well be "both", and "both countries" has no number to miss.
+            Some((self.id(shared), false))
         } else {
             word_key(word, lang, self.prefix).map(|k| (self.id(k), false))
         };
@@ -197,6 +202,182 @@ pub fn number_key(word: &str) -> Option<String> {
     } else {
         trimmed.into()
     })
+}
+
+/// The key of a number word, an ordinal, a month or a weekday, shared with the other
+/// language's word and with the number in digits: `cinco`, `five` and `5` all give `#5`;
+/// `enero` and `January` give `@m1`. English months and weekdays count only capitalised
+/// (`may`, `march` and `sun` are other words); `one`, `uno`, `una` and `un` are left out
+/// (as often an article as a number).
+pub fn spelled_key(word: &str, lang: Lang) -> Option<String> {
+    const ES_NUMBERS: &[(&str, u32)] = &[
+        ("dos", 2),
+        ("tres", 3),
+        ("cuatro", 4),
+        ("cinco", 5),
+        ("seis", 6),
+        ("siete", 7),
+        ("ocho", 8),
+        ("nueve", 9),
+        ("diez", 10),
+        ("once", 11),
+        ("doce", 12),
+        ("trece", 13),
+        ("catorce", 14),
+        ("quince", 15),
+        ("dieciséis", 16),
+        ("diecisiete", 17),
+        ("dieciocho", 18),
+        ("diecinueve", 19),
+        ("veinte", 20),
+        ("treinta", 30),
+        ("cuarenta", 40),
+        ("cincuenta", 50),
+        ("sesenta", 60),
+        ("setenta", 70),
+        ("ochenta", 80),
+        ("noventa", 90),
+        ("cien", 100),
+        ("mil", 1000),
+        ("primer", 1),
+        ("primero", 1),
+        ("primera", 1),
+        ("primeros", 1),
+        ("primeras", 1),
+        ("segundo", 2),
+        ("segunda", 2),
+        ("tercer", 3),
+        ("tercero", 3),
+        ("tercera", 3),
+        ("cuarto", 4),
+        ("cuarta", 4),
+        ("quinto", 5),
+        ("quinta", 5),
+        ("sexto", 6),
+        ("sexta", 6),
+        ("séptimo", 7),
+        ("séptima", 7),
+        ("octavo", 8),
+        ("octava", 8),
+        ("noveno", 9),
+        ("novena", 9),
+        ("décimo", 10),
+        ("décima", 10),
+    ];
+    const EN_NUMBERS: &[(&str, u32)] = &[
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+        ("nine", 9),
+        ("ten", 10),
+        ("eleven", 11),
+        ("twelve", 12),
+        ("thirteen", 13),
+        ("fourteen", 14),
+        ("fifteen", 15),
+        ("sixteen", 16),
+        ("seventeen", 17),
+        ("eighteen", 18),
+        ("nineteen", 19),
+        ("twenty", 20),
+        ("thirty", 30),
+        ("forty", 40),
+        ("fifty", 50),
+        ("sixty", 60),
+        ("seventy", 70),
+        ("eighty", 80),
+        ("ninety", 90),
+        ("hundred", 100),
+        ("thousand", 1000),
+        ("first", 1),
+        ("second", 2),
+        ("third", 3),
+        ("fourth", 4),
+        ("fifth", 5),
+        ("sixth", 6),
+        ("seventh", 7),
+        ("eighth", 8),
+        ("ninth", 9),
+        ("tenth", 10),
+    ];
+    const ES_MONTHS: &[&str] = &[
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ];
+    const EN_MONTHS: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const ES_DAYS: &[&str] = &[
+        "lunes",
+        "martes",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "domingo",
+    ];
+    const EN_DAYS: &[&str] = &[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let (numbers, months, days) = match lang {
+        Lang::Es => (ES_NUMBERS, ES_MONTHS, ES_DAYS),
+        Lang::En => (EN_NUMBERS, EN_MONTHS, EN_DAYS),
+        Lang::Other => return None,
+    };
+    let first_upper = word.chars().next()?.is_uppercase();
+    if word.len() > 11 || (word.len() > 1 && word.chars().skip(1).any(char::is_uppercase)) {
+        return None; // not one of these words (or shouted: "MAYO" may be an acronym)
+    }
+    let lower = word.to_lowercase();
+    let lower = if lang == Lang::Es && lower == "setiembre" {
+        "septiembre".into()
+    } else {
+        lower
+    };
+    if let Some(&(_, n)) = numbers.iter().find(|(w, _)| *w == lower) {
+        return Some(format!("#{n}"));
+    }
+    let position = |names: &[&str]| {
+        names.iter().position(|name| match lang {
+            Lang::En => first_upper && name.eq_ignore_ascii_case(&lower),
+            _ => *name == lower,
+        })
+    };
+    if let Some(i) = position(months) {
+        return Some(format!("@m{}", i + 1));
+    }
+    position(days).map(|i| format!("@d{}", i + 1))
 }
 
 /// The cognate key of a word, or `None` for a function word or a short word. Acronyms
@@ -307,6 +488,27 @@ mod tests {
         assert_eq!(number_key("09").as_deref(), Some("9"));
         assert_eq!(number_key("COVID"), None);
         assert_eq!(number_key("3D"), None);
+    }
+
+    #[test]
+    fn number_words_months_and_weekdays_meet_their_translations() {
+        let es = |w| spelled_key(w, Lang::Es);
+        let en = |w| spelled_key(w, Lang::En);
+        assert_eq!(es("cinco").as_deref(), Some("#5"));
+        assert_eq!(es("cinco"), en("five"));
+        assert_eq!(en("Twenty"), number_key("20").map(|d| format!("#{d}")));
+        assert_eq!(es("tercer"), en("third"));
+        assert_eq!(es("enero"), en("January"));
+        assert_eq!(es("Setiembre"), en("September"));
+        assert_eq!(es("miércoles"), en("Wednesday"));
+        // English months and weekdays only capitalised; articles are not numbers.
+        assert_eq!(en("may"), None);
+        assert_eq!(en("march"), None);
+        assert_eq!(en("May").as_deref(), Some("@m5"));
+        assert_eq!(es("una"), None);
+        assert_eq!(en("one"), None);
+        assert_eq!(es("MAYO"), None);
+        assert_eq!(spelled_key("five", Lang::Other), None);
     }
 
     #[test]
