@@ -349,6 +349,7 @@ pub fn align_checked(
             ));
         }
     }
+    let (src, tgt) = confirm_glued_headings(src, tgt, options);
     let mut al = align_with_lexicon(src, tgt, &options.model, &options.lexicon, options.learn);
     al.warnings = warnings;
     Ok(al)
@@ -428,7 +429,68 @@ pub fn pair_warnings(
 /// [`align_checked`]).
 pub fn align_texts(src: Document, tgt: Document, options: &AlignOptions) -> Alignment {
     let (src, tgt) = segment_pair(src, tgt, options);
+    let (src, tgt) = confirm_glued_headings(src, tgt, options);
     align_with_lexicon(src, tgt, &options.model, &options.lexicon, options.learn)
+}
+
+/// In running text (not presegmented), a heading may have lost the line break that ended
+/// it. Where one side could break inside a sentence ([`segment::glued::soft_breaks`]), the
+/// sentences are cut there and aligned; the breaks the alignment confirms (the other side
+/// ends a sentence, or breaks too, between the same two units) become sentence boundaries,
+/// the others are undone.
+fn confirm_glued_headings(
+    mut src: Segmented,
+    mut tgt: Segmented,
+    options: &AlignOptions,
+) -> (Segmented, Segmented) {
+    use segment::glued;
+    if options.presegmented {
+        return (src, tgt);
+    }
+    let (sb, tb) = (
+        glued::soft_breaks(&src.doc.text, &src.sentences, src.lang),
+        glued::soft_breaks(&tgt.doc.text, &tgt.sentences, tgt.lang),
+    );
+    if sb.is_empty() && tb.is_empty() {
+        return (src, tgt);
+    }
+    let (sp, tp) = (
+        glued::pieces(&src.doc.text, &src.sentences, &sb),
+        glued::pieces(&tgt.doc.text, &tgt.sentences, &tb),
+    );
+    let units = align::align(
+        &pieces_side(&src, &sp),
+        &pieces_side(&tgt, &tp),
+        &options.model,
+        &options.lexicon,
+    );
+    let range = |ids: &[usize]| match ids {
+        [] => 0..0,
+        [first, .., last] => *first..last + 1,
+        [only] => *only..only + 1,
+    };
+    let ranges: Vec<_> = units
+        .iter()
+        .map(|u| (range(&u.src), range(&u.tgt)))
+        .collect();
+    let starts = |pieces: &[(Sentence, Option<usize>)]| -> Vec<Option<usize>> {
+        pieces.iter().map(|(_, b)| *b).collect()
+    };
+    let (ss, ts) = (starts(&sp), starts(&tp));
+    let (keep_src, keep_tgt) = glued::confirmed(
+        &glued::SideBreaks {
+            starts: &ss,
+            breaks: &sb,
+        },
+        &glued::SideBreaks {
+            starts: &ts,
+            breaks: &tb,
+        },
+        &ranges,
+    );
+    src.sentences = glued::apply(&src.doc.text, &src.sentences, &sb, &keep_src);
+    tgt.sentences = glued::apply(&tgt.doc.text, &tgt.sentences, &tb, &keep_tgt);
+    (src, tgt)
 }
 
 /// Both documents cut into sentences with the rules the options give.
@@ -448,6 +510,18 @@ fn segment_pair(src: Document, tgt: Document, options: &AlignOptions) -> (Segmen
         segment(src, &options.src_lang, &options.src_segmenter),
         segment(tgt, &options.tgt_lang, &options.tgt_segmenter),
     )
+}
+
+/// One side of an alignment problem made of pieces of a document's text.
+fn pieces_side<'a>(doc: &'a Segmented, pieces: &[(Sentence, Option<usize>)]) -> Side<'a> {
+    Side {
+        lang: doc.lang,
+        sentences: pieces
+            .iter()
+            .map(|(p, _)| &doc.doc.text[p.start..p.end])
+            .collect(),
+        blocks: pieces.iter().map(|(p, _)| p.block).collect(),
+    }
 }
 
 fn side(doc: &Segmented) -> Side<'_> {
@@ -580,6 +654,50 @@ pub fn split_pair(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn text_pairs(es: &str, en: &str) -> Vec<(String, String)> {
+        let al = align_texts(
+            Document::from_text("es", es),
+            Document::from_text("en", en),
+            &AlignOptions::default(),
+        );
+        al.units
+            .iter()
+            .map(|u| {
+                (
+                    output::side_text(&al.src, &u.src),
+                    output::side_text(&al.tgt, &u.tgt),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_heading_glued_to_its_paragraph_on_both_sides_becomes_its_own_unit() {
+        let pairs = text_pairs(
+            "La encuesta revela que uno de cada cinco niños oculta sus cuentas La encuesta, \
+             realizada a 20 000 alumnos, reveló un crecimiento de las páginas falsas. Los padres \
+             no lo saben.",
+            "Survey reveals that one in five children hide their accounts The survey of 20,000 \
+             pupils revealed a growth in fake pages. Parents do not know.",
+        );
+        let heading = (
+            "La encuesta revela que uno de cada cinco niños oculta sus cuentas".to_string(),
+            "Survey reveals that one in five children hide their accounts".to_string(),
+        );
+        assert_eq!(pairs.len(), 3, "{pairs:?}");
+        assert_eq!(pairs[0], heading);
+        assert!(pairs[1].0.starts_with("La encuesta, realizada"), "{pairs:?}");
+    }
+
+    #[test]
+    fn a_break_the_other_side_does_not_have_is_undone() {
+        let es = "Los resultados fueron buenos y el equipo ganó Los jugadores celebraron toda la \
+                  noche en la ciudad.";
+        let en = "The results were good and the team won, and the players celebrated all night \
+                  in the city.";
+        assert_eq!(text_pairs(es, en), [(es.to_string(), en.to_string())]);
+    }
 
     fn sentences(lang: &str, n: usize, words: usize) -> String {
         let word = if lang == "es" { "palabra" } else { "word" };

@@ -13,6 +13,7 @@
 //! ```
 
 pub mod engine;
+pub mod glued;
 pub mod srx;
 
 use crate::error::{Error, Pos, Result};

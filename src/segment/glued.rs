@@ -1,0 +1,392 @@
+//! Headings glued to the sentence after them.
+//!
+//! Text copied from a web page or a PDF often loses the line break after a heading, a
+//! subtitle or a caption, and nothing marks the end of the heading any more:
+//! `…aseguró la victoria Un Livingston promocionado impresionó…`. No rule of one language can
+//! tell that from a name (`la Casa Blanca`), but the translation can: if the other side has a
+//! sentence boundary, or the same kind of break, at the place where the alignment puts the
+//! two halves in different units, the break is real.
+//!
+//! This module finds the possible breaks of one language ([`soft_breaks`]) and, given an
+//! alignment of the pieces they cut, keeps those the other side confirms
+//! ([`confirmed`]). The pipeline (`align_checked`, `align_texts`) runs both when the inputs
+//! are running text (not `--presegmented`).
+
+use super::{Lang, Sentence};
+use std::collections::HashSet;
+
+/// A place inside a sentence where a heading may end: the byte offset (in the document
+/// text) where the next part starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SoftBreak {
+    /// The sentence it lies in.
+    pub sentence: usize,
+    /// Byte offset in the document text of the first character after the break.
+    pub at: usize,
+    /// The part after it starts with a word that opens sentences (`The`, `Una`, `Cuando`)
+    /// followed by a lower-case word: a break by itself unless the other side disagrees.
+    /// A weak break (a capitalised common word) needs a boundary of the other side that is
+    /// a sentence end or a strong break.
+    pub strong: bool,
+}
+
+/// Words that open sentences and, capitalised in the middle of one, are rarely part of a
+/// name. Lower-case.
+fn opens_sentences(word: &str, lang: Lang) -> bool {
+    const ES: &[&str] = &[
+        "el", "la", "los", "las", "un", "una", "uno", "unos", "unas", "cuando", "como", "así",
+        "pero", "según", "tras", "desde", "durante", "mientras", "aunque", "si", "este", "esta",
+        "estos", "estas", "ese", "esa", "esos", "esas", "ella", "ellos", "ellas", "él", "se", "su",
+        "sus", "en", "con", "por", "para", "al", "después", "antes", "ahora", "hoy", "ayer",
+        "también", "otro", "otra", "otros", "otras", "nuestro", "nuestra", "muchos", "muchas",
+        "algunos", "algunas",
+    ];
+    const EN: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "one",
+        "this",
+        "these",
+        "those",
+        "they",
+        "he",
+        "she",
+        "it",
+        "we",
+        "you",
+        "when",
+        "while",
+        "after",
+        "before",
+        "as",
+        "but",
+        "if",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "however",
+        "meanwhile",
+        "another",
+        "some",
+        "many",
+        "most",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "there",
+        "here",
+        "what",
+        "how",
+        "why",
+    ];
+    match lang {
+        Lang::Es => ES.contains(&word),
+        Lang::En => EN.contains(&word),
+        Lang::Other => false,
+    }
+}
+
+/// Words that never end a heading (articles, prepositions, conjunctions): the capitalised
+/// word after them starts a name or a title (`el Departamento de Defensa`, `in The Hague`).
+fn continues(word: &str, lang: Lang) -> bool {
+    const ES: &[&str] = &[
+        "el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "de", "del", "al", "a", "en",
+        "con", "por", "para", "sin", "sobre", "entre", "hacia", "hasta", "desde", "ante", "tras",
+        "según", "y", "e", "o", "u", "ni", "que", "como", "se", "su", "sus", "mi", "tu", "este",
+        "esta", "ese", "esa", "cuyo", "cuya",
+    ];
+    const EN: &[&str] = &[
+        "the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from", "into",
+        "about", "as", "and", "or", "nor", "but", "that", "than", "his", "her", "their", "its",
+        "our", "my", "your", "this", "these", "those", "whose", "via", "like", "said", "says",
+        "told",
+    ];
+    match lang {
+        Lang::Es => ES.contains(&word),
+        Lang::En => EN.contains(&word),
+        Lang::Other => true,
+    }
+}
+
+/// Fewest words on each side of a break inside its sentence.
+const MIN_WORDS: usize = 3;
+
+/// The possible heading ends in `sentences` of `text`: after a word that ends without
+/// punctuation, starts in lower case (or ends with a closing quote or bracket) and is not an
+/// article, preposition or conjunction, before a
+/// capitalised word that is not `I`, not an acronym, and either opens sentences or is a
+/// common word (the document also writes it in lower case) followed by a lower-case word;
+/// with at least three words on each side.
+pub fn soft_breaks(text: &str, sentences: &[Sentence], lang: Lang) -> Vec<SoftBreak> {
+    if lang == Lang::Other {
+        return Vec::new();
+    }
+    let mut lower_words: Option<HashSet<String>> = None;
+    let mut out = Vec::new();
+    for (i, s) in sentences.iter().enumerate() {
+        let sentence = &text[s.start..s.end];
+        let words: Vec<(usize, &str)> = sentence
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
+            .collect();
+        if words.len() < 2 * MIN_WORDS {
+            continue;
+        }
+        for k in MIN_WORDS..=words.len() - MIN_WORDS {
+            let (before, (at, word), next) = (words[k - 1].1, words[k], words[k + 1].1);
+            if !ends_without_punctuation(before)
+                || !starts_capitalised(word)
+                || continues(&before.to_lowercase(), lang)
+            {
+                continue;
+            }
+            let lower = word
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            let next_lower = next
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+            let opener = opens_sentences(&lower, lang);
+            let common = next_lower
+                && lower_words
+                    .get_or_insert_with(|| lower_case_words(text))
+                    .contains(&lower);
+            if opener || common {
+                out.push(SoftBreak {
+                    sentence: i,
+                    at: s.start + at,
+                    strong: opener && next_lower,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The word before a heading end: no final punctuation (closing quotes and brackets are
+/// allowed after a letter or digit), and it starts in lower case or ends with a closer.
+fn ends_without_punctuation(word: &str) -> bool {
+    let core = word.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']']);
+    let closed = core.len() < word.len();
+    let Some(last) = core.chars().last() else {
+        return false;
+    };
+    if !last.is_alphanumeric() {
+        return false;
+    }
+    let first = word.chars().find(|c| c.is_alphanumeric());
+    closed || first.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+}
+
+/// A capitalised word (not `I`, not all capitals, not opened by a quote or bracket).
+fn starts_capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let rest: Vec<char> = chars.take_while(|c| c.is_alphabetic()).collect();
+    first.is_uppercase() && !rest.is_empty() && rest.iter().all(|c| c.is_lowercase())
+}
+
+/// Every word the text writes starting in lower case, lower-cased.
+fn lower_case_words(text: &str) -> HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The pieces of `sentences` once cut at `breaks` (sorted by offset), each trimmed: for
+/// each piece, its span and block, and the break it starts with (an index into `breaks`).
+pub fn pieces(
+    text: &str,
+    sentences: &[Sentence],
+    breaks: &[SoftBreak],
+) -> Vec<(Sentence, Option<usize>)> {
+    let mut out = Vec::with_capacity(sentences.len() + breaks.len());
+    let mut next = 0;
+    for (i, s) in sentences.iter().enumerate() {
+        let mut start = s.start;
+        let mut starts_with = None;
+        while next < breaks.len() && breaks[next].sentence == i {
+            let at = breaks[next].at;
+            let end = start + text[start..at].trim_end().len();
+            let block = s.block;
+            out.push((Sentence { start, end, block }, starts_with));
+            start = at;
+            starts_with = Some(next);
+            next += 1;
+        }
+        let (end, block) = (s.end, s.block);
+        out.push((Sentence { start, end, block }, starts_with));
+    }
+    out
+}
+
+/// How one side's piece boundaries fall: for each piece, whether the boundary before it is
+/// a sentence end (`None`) or which soft break it is.
+pub struct SideBreaks<'a> {
+    pub starts: &'a [Option<usize>],
+    pub breaks: &'a [SoftBreak],
+}
+
+/// The soft breaks of both sides that the alignment of the pieces confirms. `units` are the
+/// (source pieces, target pieces) ranges of the units, in order. A break is confirmed when
+/// the units on either side of it both have pieces on both sides, and the other side's
+/// boundary between them is a sentence end or a strong break (or the break itself is strong
+/// and the other side breaks there too).
+pub fn confirmed(
+    src: &SideBreaks,
+    tgt: &SideBreaks,
+    units: &[(std::ops::Range<usize>, std::ops::Range<usize>)],
+) -> (Vec<bool>, Vec<bool>) {
+    let mut keep = (vec![false; src.breaks.len()], vec![false; tgt.breaks.len()]);
+    // 2: a sentence end; 1: a strong break; 0: a weak one.
+    let strength = |side: &SideBreaks, k: Option<usize>| match k {
+        None => 2,
+        Some(k) => u8::from(side.breaks[k].strong),
+    };
+    for pair in units.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if a.0.is_empty() || a.1.is_empty() || b.0.is_empty() || b.1.is_empty() {
+            continue;
+        }
+        let (s, t) = (src.starts[b.0.start], tgt.starts[b.1.start]);
+        let (ss, ts) = (strength(src, s), strength(tgt, t));
+        if let Some(k) = s {
+            keep.0[k] = ss == 1 || ts >= 1;
+        }
+        if let Some(k) = t {
+            keep.1[k] = ts == 1 || ss >= 1;
+        }
+    }
+    keep
+}
+
+/// The sentences with the confirmed breaks made sentence boundaries.
+pub fn apply(
+    text: &str,
+    sentences: &[Sentence],
+    breaks: &[SoftBreak],
+    keep: &[bool],
+) -> Vec<Sentence> {
+    let kept: Vec<SoftBreak> = breaks
+        .iter()
+        .zip(keep)
+        .filter(|(_, &k)| k)
+        .map(|(b, _)| *b)
+        .collect();
+    pieces(text, sentences, &kept)
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn whole(text: &str) -> Vec<Sentence> {
+        vec![Sentence {
+            start: 0,
+            end: text.len(),
+            block: 0,
+        }]
+    }
+
+    fn after(text: &str, breaks: &[SoftBreak]) -> Vec<(String, bool)> {
+        breaks
+            .iter()
+            .map(|b| {
+                (
+                    text[b.at..].split(' ').next().unwrap().to_string(),
+                    b.strong,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_heading_glued_to_its_paragraph_is_a_candidate_and_names_are_not() {
+        let es = "El primer gol de Menga aseguró la victoria El equipo de Holt dominó el partido en la Casa Blanca del fútbol";
+        let b = soft_breaks(es, &whole(es), Lang::Es);
+        assert_eq!(after(es, &b), [("El".to_string(), true)]);
+
+        let en = "One in five children hide accounts, survey reveals Survey of pupils shows growth in pages The news has heightened fears";
+        let b = soft_breaks(en, &whole(en), Lang::En);
+        // "Survey" is a common word (the text has "survey") followed by a lower-case word.
+        assert_eq!(
+            after(en, &b),
+            [("Survey".to_string(), false), ("The".to_string(), true)]
+        );
+
+        // A name, "I", an acronym, a quote and a word after punctuation are not candidates.
+        let en = "Yesterday he said that I know the NATO rules and visited the White House in \"The Times\" today, The end";
+        assert!(soft_breaks(en, &whole(en), Lang::En).is_empty());
+    }
+
+    #[test]
+    fn pieces_cover_the_sentence_and_confirmed_breaks_become_boundaries() {
+        let text = "aseguró la victoria Un equipo ganó hoy aquí";
+        let breaks = soft_breaks(text, &whole(text), Lang::Es);
+        assert_eq!(breaks.len(), 1);
+        let p = pieces(text, &whole(text), &breaks);
+        let spans: Vec<&str> = p.iter().map(|(s, _)| &text[s.start..s.end]).collect();
+        assert_eq!(spans, ["aseguró la victoria", "Un equipo ganó hoy aquí"]);
+        assert_eq!(p[1].1, Some(0));
+        let kept = apply(text, &whole(text), &breaks, &[true]);
+        assert_eq!(kept.len(), 2);
+        assert_eq!(&text[kept[0].start..kept[0].end], "aseguró la victoria");
+        let not = apply(text, &whole(text), &breaks, &[false]);
+        assert_eq!(not, whole(text));
+    }
+
+    #[test]
+    fn a_weak_break_needs_a_sentence_end_or_strong_break_on_the_other_side() {
+        let weak = [SoftBreak {
+            sentence: 0,
+            at: 10,
+            strong: false,
+        }];
+        let strong = [SoftBreak {
+            sentence: 0,
+            at: 10,
+            strong: true,
+        }];
+        let units = [(0..1, 0..1), (1..2, 1..2)];
+        // Weak against weak: not confirmed.
+        let side = |breaks| SideBreaks {
+            starts: &[None, Some(0)],
+            breaks,
+        };
+        assert_eq!(
+            confirmed(&side(&weak), &side(&weak), &units),
+            (vec![false], vec![false])
+        );
+        // Weak against strong: both confirmed.
+        assert_eq!(
+            confirmed(&side(&weak), &side(&strong), &units),
+            (vec![true], vec![true])
+        );
+        // Weak against a sentence end.
+        let end = SideBreaks {
+            starts: &[None, None],
+            breaks: &[],
+        };
+        assert_eq!(confirmed(&side(&weak), &end, &units), (vec![true], vec![]));
+        // A break next to a unit with an empty side is not confirmed.
+        let units = [(0..1, 0..0), (1..2, 0..2)];
+        assert_eq!(
+            confirmed(&side(&strong), &end, &units),
+            (vec![false], vec![])
+        );
+    }
+}
