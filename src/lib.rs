@@ -35,6 +35,7 @@ use align::lexicon::Lexicon;
 use align::{Side, Unit};
 use error::{Error, Result};
 use input::Document;
+use rayon::prelude::*;
 use segment::{Lang, Segmenter, Sentence};
 use std::path::Path;
 
@@ -349,8 +350,8 @@ pub fn align_checked(
             ));
         }
     }
-    let (src, tgt) = confirm_glued_headings(src, tgt, options);
-    let mut al = align_with_lexicon(src, tgt, &options.model, &options.lexicon, options.learn);
+    let al = align_with_lexicon(src, tgt, &options.model, &options.lexicon, options.learn);
+    let mut al = split_glued_headings(al, options);
     al.warnings = warnings;
     Ok(al)
 }
@@ -429,41 +430,133 @@ pub fn pair_warnings(
 /// [`align_checked`]).
 pub fn align_texts(src: Document, tgt: Document, options: &AlignOptions) -> Alignment {
     let (src, tgt) = segment_pair(src, tgt, options);
-    let (src, tgt) = confirm_glued_headings(src, tgt, options);
-    align_with_lexicon(src, tgt, &options.model, &options.lexicon, options.learn)
+    let al = align_with_lexicon(src, tgt, &options.model, &options.lexicon, options.learn);
+    split_glued_headings(al, options)
 }
 
 /// In running text (not presegmented), a heading may have lost the line break that ended
-/// it. Where one side could break inside a sentence ([`segment::glued::soft_breaks`]), the
-/// sentences are cut there and aligned; the breaks the alignment confirms (the other side
-/// ends a sentence, or breaks too, between the same two units) become sentence boundaries,
-/// the others are undone.
-fn confirm_glued_headings(
-    mut src: Segmented,
-    mut tgt: Segmented,
-    options: &AlignOptions,
-) -> (Segmented, Segmented) {
+/// it. In every unit where a sentence could break inside ([`segment::glued::soft_breaks`]),
+/// the unit's sentences are cut there and aligned again on their own; the breaks that
+/// alignment confirms (the other side ends a sentence, or breaks too, between the same two
+/// units) become sentence boundaries, and the unit is replaced by the units of its pieces.
+/// Units without a confirmed break are left as they are.
+fn split_glued_headings(al: Alignment, options: &AlignOptions) -> Alignment {
     use segment::glued;
     if options.presegmented {
-        return (src, tgt);
+        return al;
     }
-    let (sb, tb) = (
-        glued::soft_breaks(&src.doc.text, &src.sentences, src.lang),
-        glued::soft_breaks(&tgt.doc.text, &tgt.sentences, tgt.lang),
+    let Alignment {
+        mut src,
+        mut tgt,
+        units,
+        warnings,
+    } = al;
+    let (sb, tb) = rayon::join(
+        || glued::soft_breaks(&src.doc.text, &src.sentences, src.lang),
+        || glued::soft_breaks(&tgt.doc.text, &tgt.sentences, tgt.lang),
     );
     if sb.is_empty() && tb.is_empty() {
-        return (src, tgt);
+        return Alignment {
+            src,
+            tgt,
+            units,
+            warnings,
+        };
     }
+    // The breaks of the sentences `ids` (consecutive), numbered from the first of them.
+    let breaks_in = |breaks: &[glued::SoftBreak], ids: &[usize]| -> Vec<glued::SoftBreak> {
+        let (Some(&first), Some(&last)) = (ids.first(), ids.last()) else {
+            return Vec::new();
+        };
+        let lo = breaks.partition_point(|b| b.sentence < first);
+        let hi = breaks.partition_point(|b| b.sentence <= last);
+        breaks[lo..hi]
+            .iter()
+            .map(|b| glued::SoftBreak {
+                sentence: b.sentence - first,
+                ..*b
+            })
+            .collect()
+    };
+    let spans = |seg: &Segmented, ids: &[usize]| -> Vec<Sentence> {
+        ids.iter().map(|&i| seg.sentences[i]).collect()
+    };
+    // Each unit on its own, in parallel; most have no break to try.
+    let splits: Vec<_> = units
+        .par_iter()
+        .map(|unit| {
+            let (sbreaks, tbreaks) = (breaks_in(&sb, &unit.src), breaks_in(&tb, &unit.tgt));
+            if (sbreaks.is_empty() && tbreaks.is_empty())
+                || unit.src.is_empty()
+                || unit.tgt.is_empty()
+            {
+                return None;
+            }
+            let (ss, ts) = (spans(&src, &unit.src), spans(&tgt, &unit.tgt));
+            confirmed_split(&src, &tgt, (&ss, &sbreaks), (&ts, &tbreaks), options)
+        })
+        .collect();
+    let (mut new_src, mut new_tgt) = (Vec::new(), Vec::new());
+    let mut new_units = Vec::with_capacity(units.len());
+    for (unit, split) in units.into_iter().zip(splits) {
+        let (offset_src, offset_tgt) = (new_src.len(), new_tgt.len());
+        match split {
+            None => {
+                new_src.extend(spans(&src, &unit.src));
+                new_tgt.extend(spans(&tgt, &unit.tgt));
+                new_units.push(Unit {
+                    src: (offset_src..new_src.len()).collect(),
+                    tgt: (offset_tgt..new_tgt.len()).collect(),
+                    ..unit
+                });
+            }
+            Some((ss, ts, sub)) => {
+                new_src.extend(ss);
+                new_tgt.extend(ts);
+                new_units.extend(sub.into_iter().map(|u| Unit {
+                    src: u.src.iter().map(|i| i + offset_src).collect(),
+                    tgt: u.tgt.iter().map(|j| j + offset_tgt).collect(),
+                    ..u
+                }));
+            }
+        }
+    }
+    src.sentences = new_src;
+    tgt.sentences = new_tgt;
+    Alignment {
+        src,
+        tgt,
+        units: new_units,
+        warnings,
+    }
+}
+
+/// One unit's sentences cut at their soft breaks and aligned; when the alignment confirms
+/// a break, the unit's sentences with the confirmed breaks made boundaries and the units
+/// that align them (indices from 0).
+#[allow(clippy::type_complexity)]
+fn confirmed_split(
+    src: &Segmented,
+    tgt: &Segmented,
+    (ss, sb): (&[Sentence], &[segment::glued::SoftBreak]),
+    (ts, tb): (&[Sentence], &[segment::glued::SoftBreak]),
+    options: &AlignOptions,
+) -> Option<(Vec<Sentence>, Vec<Sentence>, Vec<Unit>)> {
+    use segment::glued;
     let (sp, tp) = (
-        glued::pieces(&src.doc.text, &src.sentences, &sb),
-        glued::pieces(&tgt.doc.text, &tgt.sentences, &tb),
+        glued::pieces(&src.doc.text, ss, sb),
+        glued::pieces(&tgt.doc.text, ts, tb),
     );
-    let units = align::align(
-        &pieces_side(&src, &sp),
-        &pieces_side(&tgt, &tp),
-        &options.model,
-        &options.lexicon,
-    );
+    let align_spans = |s: &[Sentence], t: &[Sentence]| {
+        align::align(
+            &spans_side(src, s),
+            &spans_side(tgt, t),
+            &options.model,
+            &options.lexicon,
+        )
+    };
+    let spans = |p: &[(Sentence, Option<usize>)]| p.iter().map(|(s, _)| *s).collect::<Vec<_>>();
+    let units = align_spans(&spans(&sp), &spans(&tp));
     let range = |ids: &[usize]| match ids {
         [] => 0..0,
         [first, .., last] => *first..last + 1,
@@ -473,24 +566,38 @@ fn confirm_glued_headings(
         .iter()
         .map(|u| (range(&u.src), range(&u.tgt)))
         .collect();
-    let starts = |pieces: &[(Sentence, Option<usize>)]| -> Vec<Option<usize>> {
-        pieces.iter().map(|(_, b)| *b).collect()
-    };
-    let (ss, ts) = (starts(&sp), starts(&tp));
+    let starts = |p: &[(Sentence, Option<usize>)]| p.iter().map(|(_, b)| *b).collect::<Vec<_>>();
+    let (s_starts, t_starts) = (starts(&sp), starts(&tp));
     let (keep_src, keep_tgt) = glued::confirmed(
         &glued::SideBreaks {
-            starts: &ss,
-            breaks: &sb,
+            starts: &s_starts,
+            breaks: sb,
         },
         &glued::SideBreaks {
-            starts: &ts,
-            breaks: &tb,
+            starts: &t_starts,
+            breaks: tb,
         },
         &ranges,
     );
-    src.sentences = glued::apply(&src.doc.text, &src.sentences, &sb, &keep_src);
-    tgt.sentences = glued::apply(&tgt.doc.text, &tgt.sentences, &tb, &keep_tgt);
-    (src, tgt)
+    if !keep_src.contains(&true) && !keep_tgt.contains(&true) {
+        return None;
+    }
+    let ss = glued::apply(&src.doc.text, ss, sb, &keep_src);
+    let ts = glued::apply(&tgt.doc.text, ts, tb, &keep_tgt);
+    let units = align_spans(&ss, &ts);
+    Some((ss, ts, units))
+}
+
+/// One side of an alignment problem made of spans of a document's text.
+fn spans_side<'a>(doc: &'a Segmented, spans: &[Sentence]) -> Side<'a> {
+    Side {
+        lang: doc.lang,
+        sentences: spans
+            .iter()
+            .map(|p| &doc.doc.text[p.start..p.end])
+            .collect(),
+        blocks: spans.iter().map(|p| p.block).collect(),
+    }
 }
 
 /// Both documents cut into sentences with the rules the options give.
@@ -510,18 +617,6 @@ fn segment_pair(src: Document, tgt: Document, options: &AlignOptions) -> (Segmen
         segment(src, &options.src_lang, &options.src_segmenter),
         segment(tgt, &options.tgt_lang, &options.tgt_segmenter),
     )
-}
-
-/// One side of an alignment problem made of pieces of a document's text.
-fn pieces_side<'a>(doc: &'a Segmented, pieces: &[(Sentence, Option<usize>)]) -> Side<'a> {
-    Side {
-        lang: doc.lang,
-        sentences: pieces
-            .iter()
-            .map(|(p, _)| &doc.doc.text[p.start..p.end])
-            .collect(),
-        blocks: pieces.iter().map(|(p, _)| p.block).collect(),
-    }
 }
 
 fn side(doc: &Segmented) -> Side<'_> {
@@ -687,7 +782,10 @@ mod tests {
         );
         assert_eq!(pairs.len(), 3, "{pairs:?}");
         assert_eq!(pairs[0], heading);
-        assert!(pairs[1].0.starts_with("La encuesta, realizada"), "{pairs:?}");
+        assert!(
+            pairs[1].0.starts_with("La encuesta, realizada"),
+            "{pairs:?}"
+        );
     }
 
     #[test]

@@ -128,14 +128,17 @@ pub fn soft_breaks(text: &str, sentences: &[Sentence], lang: Lang) -> Vec<SoftBr
     if lang == Lang::Other {
         return Vec::new();
     }
-    let mut lower_words: Option<HashSet<String>> = None;
-    let mut out = Vec::new();
+    // Every place of the right shape, and whether it is a break only if its word is common.
+    let mut places: Vec<(SoftBreak, Option<String>)> = Vec::new();
+    let mut words: Vec<(usize, &str)> = Vec::new();
     for (i, s) in sentences.iter().enumerate() {
         let sentence = &text[s.start..s.end];
-        let words: Vec<(usize, &str)> = sentence
-            .split_whitespace()
-            .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
-            .collect();
+        words.clear();
+        words.extend(
+            sentence
+                .split_whitespace()
+                .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w)),
+        );
         if words.len() < 2 * MIN_WORDS {
             continue;
         }
@@ -155,20 +158,51 @@ pub fn soft_breaks(text: &str, sentences: &[Sentence], lang: Lang) -> Vec<SoftBr
                 .next()
                 .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
             let opener = opens_sentences(&lower, lang);
-            let common = next_lower
-                && lower_words
-                    .get_or_insert_with(|| lower_case_words(text))
-                    .contains(&lower);
-            if opener || common {
-                out.push(SoftBreak {
-                    sentence: i,
-                    at: s.start + at,
-                    strong: opener && next_lower,
-                });
+            if !opener && !next_lower {
+                continue;
+            }
+            let place = SoftBreak {
+                sentence: i,
+                at: s.start + at,
+                strong: opener && next_lower,
+            };
+            places.push((place, (!opener).then_some(lower)));
+        }
+    }
+    let pending: Vec<&str> = places.iter().filter_map(|(_, w)| w.as_deref()).collect();
+    let common = written_in_lower_case(text, &pending);
+    let keep: Vec<bool> = places
+        .iter()
+        .map(|(_, word)| word.as_ref().is_none_or(|w| common.contains(w.as_str())))
+        .collect();
+    places
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, keep)| *keep)
+        .map(|((place, _), _)| place)
+        .collect()
+}
+
+/// Which of `words` (lower-case) the text also writes in lower case, as whole words: one
+/// scan of the text for all of them.
+fn written_in_lower_case<'a>(text: &str, words: &[&'a str]) -> HashSet<&'a str> {
+    let wanted: HashSet<&str> = words.iter().copied().collect();
+    let mut found = HashSet::new();
+    let Some(longest) = wanted.iter().map(|w| w.len()).max() else {
+        return found;
+    };
+    for token in text.split(|c: char| !c.is_alphanumeric()) {
+        if token.len() > longest || !token.starts_with(|c: char| c.is_lowercase()) {
+            continue;
+        }
+        if let Some(w) = wanted.get(token) {
+            found.insert(*w);
+            if found.len() == wanted.len() {
+                break;
             }
         }
     }
-    out
+    found
 }
 
 /// The word before a heading end: no final punctuation (closing quotes and brackets are
@@ -192,16 +226,11 @@ fn starts_capitalised(word: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    let rest: Vec<char> = chars.take_while(|c| c.is_alphabetic()).collect();
-    first.is_uppercase() && !rest.is_empty() && rest.iter().all(|c| c.is_lowercase())
-}
-
-/// Every word the text writes starting in lower case, lower-cased.
-fn lower_case_words(text: &str) -> HashSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .map(str::to_string)
-        .collect()
+    if !first.is_uppercase() {
+        return false;
+    }
+    let mut letters = chars.take_while(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(char::is_lowercase)
 }
 
 /// The pieces of `sentences` once cut at `breaks` (sorted by offset), each trimmed: for
