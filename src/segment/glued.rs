@@ -9,8 +9,9 @@
 //!
 //! This module finds the possible breaks of one language ([`soft_breaks`]) and, given an
 //! alignment of the pieces they cut, keeps those the other side confirms
-//! ([`confirmed`]). The pipeline (`align_checked`, `align_texts`) runs both when the inputs
-//! are running text (not `--presegmented`).
+//! ([`confirmed`]). The pipeline (`align_checked`, `align_texts`) aligns the document first,
+//! then tries the breaks unit by unit, when the inputs are running text (not
+//! `--presegmented`).
 
 use super::{Lang, Sentence};
 use std::collections::HashSet;
