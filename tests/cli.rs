@@ -224,3 +224,26 @@ fn xml_illegal_characters_are_removed_and_reported() {
     assert!(tmx.contains("<seg>Hola mundo, esta es una prueba del programa.</seg>"));
     assert!(stderr(&out).contains("1 character(s) that XML 1.0 forbids were removed"));
 }
+
+#[test]
+fn a_dash_as_output_means_stdout() {
+    let dir = temp_dir("dash-output");
+    let es = dir.join("a.es.txt");
+    std::fs::write(&es, "La reunión terminó.\n").unwrap();
+    let en = dir.join("a.en.txt");
+    std::fs::write(&en, "The meeting ended.\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_alinea"))
+        .current_dir(&dir)
+        .args([
+            "align", "a.es.txt", "a.en.txt", "--format", "tsv", "-o", "-",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let tsv = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        tsv.contains("La reunión terminó.\tThe meeting ended."),
+        "{tsv}"
+    );
+    assert!(!dir.join("-").exists(), "no file named '-'");
+}

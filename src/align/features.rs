@@ -91,7 +91,13 @@ impl KeyTable {
             return known;
         }
         let key = if let Some(digits) = number_key(word) {
-            Some((self.id(format!("#{digits}")), true))
+            // Without its trailing zeros: `11 000 millones` is `11 billion`, `1,5 millones`
+            // is `1.5 million`.
+            let significant = match digits.trim_end_matches('0') {
+                "" => "0",
+                s => s,
+            };
+            Some((self.id(format!("#{significant}")), true))
         } else if let Some(shared) = spelled_key(word, lang) {
             // Evidence like a cognate, but not a number the cost model checks: "dos" may
             // well be "both", and "both countries" has no number to miss.
@@ -131,7 +137,11 @@ impl KeyTable {
     ) -> SentenceFeatures {
         let mut keys = Vec::new();
         let mut numbers = Vec::new();
-        for word in text.unicode_words() {
+        let mut words = text.unicode_word_indices().peekable();
+        while let Some((at, word)) = words.next() {
+            // `20 000`, `1 250 000`: groups of three digits after a space are one number.
+            let grouped = digit_groups(text, at, word, &mut words);
+            let word = grouped.as_deref().unwrap_or(word);
             if !self.lexicon.is_empty() {
                 for &entry in self.lexicon.entries_of(word, lang) {
                     let next = self.ids.len() as u32;
@@ -172,6 +182,34 @@ impl KeyTable {
             starts_block,
         }
     }
+}
+
+/// A number written with spaces between groups of three digits (`20 000`, `1 250 000`,
+/// also with a no-break or thin space), as one token: `word` (one to three digits, at byte
+/// `at`) and the groups that follow it, taken from `rest`. `None` when no group follows.
+fn digit_groups<'a>(
+    text: &str,
+    at: usize,
+    word: &str,
+    rest: &mut std::iter::Peekable<impl Iterator<Item = (usize, &'a str)>>,
+) -> Option<String> {
+    let digits = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
+    if word.len() > 3 || !digits(word) {
+        return None;
+    }
+    let mut end = at + word.len();
+    let mut number = word.to_string();
+    while let Some(&(next_at, next)) = rest.peek() {
+        let gap = &text[end..next_at];
+        let one_space = matches!(gap, " " | "\u{a0}" | "\u{202f}" | "\u{2009}");
+        if next.len() != 3 || !digits(next) || !one_space {
+            break;
+        }
+        number.push_str(next);
+        end = next_at + next.len();
+        rest.next();
+    }
+    (number.len() > word.len()).then_some(number)
 }
 
 /// The digits of a number token, without group or decimal separators, leading zeros or an
@@ -534,5 +572,27 @@ mod tests {
         assert_eq!(es.numbers, en.numbers);
         let shared = es.keys.iter().filter(|k| en.keys.contains(k)).count();
         assert_eq!(shared, 3, "number, migrants, Mexico");
+    }
+
+    #[test]
+    fn numbers_grouped_with_spaces_are_one_number() {
+        let mut table = KeyTable::new();
+        let es = table.features(
+            "Llegaron 20 000 alumnos y 1\u{a0}250\u{a0}000 euros en 2018 300 días",
+            Lang::Es,
+            0,
+            true,
+        );
+        let en = table.features(
+            "20,000 pupils and 1,250,000 euros came in 2018 300 days",
+            Lang::En,
+            0,
+            true,
+        );
+        assert_eq!(
+            es.numbers, en.numbers,
+            "20000, 1250000, 2018 and 300 on both sides"
+        );
+        assert_eq!(es.numbers.len(), 4);
     }
 }

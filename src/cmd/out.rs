@@ -5,7 +5,7 @@ use alinea::error::{Error, Result};
 use std::io::Write;
 use std::path::Path;
 
-/// Writes `bytes` to `path` (or stdout when `None`), atomically for files.
+/// Writes `bytes` to `path` (or stdout when `None` or `-`), atomically for files.
 pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
     write_streaming(path, |out, name| {
         out.write_all(bytes)
@@ -13,14 +13,14 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
     })
 }
 
-/// Writes through `write`, streaming, to `path` (or stdout when `None`); for a file,
+/// Writes through `write`, streaming, to `path` (or stdout when `None` or `-`); for a file,
 /// through a temporary file renamed at the end, removed if `write` fails. `write` gets the
 /// sink and the name to use in messages.
 pub fn write_streaming(
     path: Option<&Path>,
     write: impl FnOnce(&mut dyn Write, &Path) -> Result<()>,
 ) -> Result<()> {
-    match path {
+    match path.filter(|p| p.as_os_str() != "-") {
         None => {
             let name = Path::new("<stdout>");
             let stdout = std::io::stdout();
