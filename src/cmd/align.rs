@@ -16,7 +16,7 @@ pub struct Args {
     pub source: PathBuf,
     /// The target document (by default English).
     pub target: PathBuf,
-    /// Write the result here instead of stdout.
+    /// Write the result here instead of stdout (`-` is stdout).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     #[command(flatten)]
