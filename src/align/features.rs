@@ -242,6 +242,36 @@ pub fn number_key(word: &str) -> Option<String> {
     })
 }
 
+/// Month names, lower-case (English ones are written capitalised).
+pub const MONTHS_ES: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+pub const MONTHS_EN: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// The key of a number word, an ordinal, a month or a weekday, shared with the other
 /// language's word and with the number in digits: `cinco`, `five` and `5` all give `#5`;
 /// `enero` and `January` give `@m1`. English months and weekdays count only capitalised
@@ -342,34 +372,6 @@ pub fn spelled_key(word: &str, lang: Lang) -> Option<String> {
         ("ninth", 9),
         ("tenth", 10),
     ];
-    const ES_MONTHS: &[&str] = &[
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ];
-    const EN_MONTHS: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     const ES_DAYS: &[&str] = &[
         "lunes",
         "martes",
@@ -389,8 +391,8 @@ pub fn spelled_key(word: &str, lang: Lang) -> Option<String> {
         "Sunday",
     ];
     let (numbers, months, days) = match lang {
-        Lang::Es => (ES_NUMBERS, ES_MONTHS, ES_DAYS),
-        Lang::En => (EN_NUMBERS, EN_MONTHS, EN_DAYS),
+        Lang::Es => (ES_NUMBERS, &MONTHS_ES, ES_DAYS),
+        Lang::En => (EN_NUMBERS, &MONTHS_EN, EN_DAYS),
         Lang::Other => return None,
     };
     let first_upper = word.chars().next()?.is_uppercase();

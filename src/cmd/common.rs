@@ -104,3 +104,16 @@ impl AlignFlags {
         })
     }
 }
+
+/// The output formats of `qa` and `diff`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+    Tsv,
+}
+
+/// Whether an `--output` option sends the output to stdout (not given, or `-`).
+pub fn to_stdout(output: &Option<PathBuf>) -> bool {
+    output.as_deref().is_none_or(|p| p.as_os_str() == "-")
+}

@@ -1,7 +1,7 @@
 //! `alinea diff SOURCE OLD NEW` or `alinea diff --tmx OLD NEW`: two translations of one
 //! source compared unit by unit.
 
-use super::common::AlignFlags;
+use super::common::{to_stdout, AlignFlags, ReportFormat};
 use super::out::write_output;
 use alinea::error::{Error, Result};
 use alinea::output::diff as render;
@@ -23,8 +23,8 @@ pub struct Args {
     #[command(flatten)]
     pub flags: AlignFlags,
     /// Output format: text for a person (changed rows only), json or tsv (every row).
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
     /// Write the comparison here instead of stdout.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
@@ -34,13 +34,6 @@ pub struct Args {
     /// Print nothing on stderr.
     #[arg(short, long)]
     pub quiet: bool,
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
-    Tsv,
 }
 
 pub fn run(args: Args) -> Result<()> {
@@ -87,11 +80,11 @@ pub fn run(args: Args) -> Result<()> {
         }
     };
     let (src_name, tgt_name) = (language_name(&src_lang), language_name(&tgt_lang));
-    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let to_terminal = to_stdout(&args.output) && std::io::stdout().is_terminal();
     let bytes = match args.format {
-        Format::Text => render::text(&rows, &src_name, Style { color: to_terminal }),
-        Format::Json => render::json(&rows),
-        Format::Tsv => render::tsv(&rows),
+        ReportFormat::Text => render::text(&rows, &src_name, Style { color: to_terminal }),
+        ReportFormat::Json => render::json(&rows),
+        ReportFormat::Tsv => render::tsv(&rows),
     };
     if let Some(path) = &args.html {
         let title = format!("alinea diff: {name} ({src_name} to {tgt_name})");
@@ -99,7 +92,7 @@ pub fn run(args: Args) -> Result<()> {
         write_output(Some(path), page.as_bytes())?;
     }
     write_output(args.output.as_deref(), bytes.as_bytes())?;
-    let text_on_stdout = matches!(args.format, Format::Text) && args.output.is_none();
+    let text_on_stdout = matches!(args.format, ReportFormat::Text) && to_stdout(&args.output);
     if !args.quiet && !text_on_stdout {
         eprint!("{name}: {}", render::summary(&rows));
     }

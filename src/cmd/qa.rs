@@ -1,7 +1,7 @@
 //! `alinea qa ES EN` or `alinea qa --tmx FILE`: what a translation left out, added or
 //! changed. Exit code 1 when a finding is an error.
 
-use super::common::AlignFlags;
+use super::common::{to_stdout, AlignFlags, ReportFormat};
 use super::out::write_output;
 use alinea::align_files;
 use alinea::error::{Error, Result};
@@ -30,8 +30,8 @@ pub struct Args {
     #[arg(long, value_name = "SCORE", default_value_t = alinea::qa::DEFAULT_MIN_SCORE)]
     pub min_score: f64,
     /// Output format: text for a person, json or tsv (one finding a row) for scripts.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
     /// Write the findings here instead of stdout.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
@@ -41,13 +41,6 @@ pub struct Args {
     /// Print nothing on stderr.
     #[arg(short, long)]
     pub quiet: bool,
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
-    Tsv,
 }
 
 /// What was checked, for the outputs.
@@ -113,16 +106,16 @@ pub fn run(args: Args) -> Result<i32> {
             ))
         }
     };
-    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let to_terminal = to_stdout(&args.output) && std::io::stdout().is_terminal();
     let bytes = match args.format {
-        Format::Text => render::text(
+        ReportFormat::Text => render::text(
             &checked.findings,
             &checked.langs,
             checked.unit_count,
             Style { color: to_terminal },
         ),
-        Format::Json => render::json(&checked.findings),
-        Format::Tsv => render::tsv(&checked.findings),
+        ReportFormat::Json => render::json(&checked.findings),
+        ReportFormat::Tsv => render::tsv(&checked.findings),
     };
     if let Some(path) = &args.html {
         let title = format!(
@@ -133,7 +126,7 @@ pub fn run(args: Args) -> Result<i32> {
         write_output(Some(path), page.as_bytes())?;
     }
     write_output(args.output.as_deref(), bytes.as_bytes())?;
-    let text_on_stdout = matches!(args.format, Format::Text) && args.output.is_none();
+    let text_on_stdout = matches!(args.format, ReportFormat::Text) && to_stdout(&args.output);
     if !args.quiet && !text_on_stdout {
         eprint!(
             "{}: {}",

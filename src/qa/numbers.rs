@@ -15,7 +15,7 @@
 //! grados` / `80 degrees`), and the month of a numeric date named on the other side.
 
 use super::{words, Draft, Kind, Langs, Mark, QaUnit, Severity, Side};
-use crate::align::features::number_key;
+use crate::align::features::{number_key, MONTHS_EN, MONTHS_ES};
 use crate::segment::Lang;
 
 /// A number in a sentence.
@@ -530,34 +530,6 @@ fn roman(word: &str) -> Option<String> {
 /// capitalised. With whether it is surely a month: English `May` and `March` are one only
 /// next to a number (`May 5`, `March 2024`); elsewhere they may be a name or a verb.
 fn month(word: &str, lower: &str, lang: Lang, dated: bool) -> Option<(u32, bool)> {
-    const ES: [&str; 12] = [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ];
-    const EN: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     const EN_SHORT: [(&str, u32); 8] = [
         ("jan", 1),
         ("feb", 2),
@@ -572,7 +544,8 @@ fn month(word: &str, lower: &str, lang: Lang, dated: bool) -> Option<(u32, bool)
         if lower == "setiembre" {
             return Some((9, true));
         }
-        ES.iter()
+        MONTHS_ES
+            .iter()
             .position(|m| *m == lower)
             .map(|i| (i as u32 + 1, true))
     };
@@ -581,7 +554,8 @@ fn month(word: &str, lower: &str, lang: Lang, dated: bool) -> Option<(u32, bool)
             return None;
         }
         let sure = dated || !matches!(lower, "may" | "march");
-        EN.iter()
+        MONTHS_EN
+            .iter()
             .position(|m| *m == lower)
             .map(|i| i as u32 + 1)
             .or_else(|| EN_SHORT.iter().find(|(m, _)| *m == lower).map(|(_, n)| *n))
