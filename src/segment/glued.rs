@@ -25,9 +25,9 @@ pub struct SoftBreak {
     /// Byte offset in the document text of the first character after the break.
     pub at: usize,
     /// The part after it starts with a word that opens sentences (`The`, `Una`, `Cuando`)
-    /// followed by a lower-case word: a break by itself unless the other side disagrees.
-    /// A weak break (a capitalised common word) needs a boundary of the other side that is
-    /// a sentence end or a strong break.
+    /// followed by a lower-case word: kept whenever the alignment pairs both parts apart.
+    /// A weak break (a capitalised common word) also needs the other side to have a
+    /// sentence end or a strong break there.
     pub strong: bool,
 }
 
@@ -121,10 +121,9 @@ const MIN_WORDS: usize = 3;
 
 /// The possible heading ends in `sentences` of `text`: after a word that ends without
 /// punctuation, starts in lower case (or ends with a closing quote or bracket) and is not an
-/// article, preposition or conjunction, before a
-/// capitalised word that is not `I`, not an acronym, and either opens sentences or is a
-/// common word (the document also writes it in lower case) followed by a lower-case word;
-/// with at least three words on each side.
+/// article, preposition or conjunction; before a capitalised word that is not `I`, not an
+/// acronym, and either opens sentences or is a common word (the document also writes it in
+/// lower case) followed by a lower-case word; with at least three words on each side.
 pub fn soft_breaks(text: &str, sentences: &[Sentence], lang: Lang) -> Vec<SoftBreak> {
     if lang == Lang::Other {
         return Vec::new();
