@@ -557,11 +557,8 @@ fn confirmed_split(
     };
     let spans = |p: &[(Sentence, Option<usize>)]| p.iter().map(|(s, _)| *s).collect::<Vec<_>>();
     let units = align_spans(&spans(&sp), &spans(&tp));
-    let range = |ids: &[usize]| match ids {
-        [] => 0..0,
-        [first, .., last] => *first..last + 1,
-        [only] => *only..only + 1,
-    };
+    // A unit's indices are consecutive.
+    let range = |ids: &[usize]| ids.first().map_or(0..0, |&first| first..first + ids.len());
     let ranges: Vec<_> = units
         .iter()
         .map(|u| (range(&u.src), range(&u.tgt)))
