@@ -45,6 +45,9 @@ pub struct CostModel {
     pub null_cost: f64,
     /// Cost of each sentence beyond the first on a side (2-1 costs one, 3-1 two, 2-2 two).
     pub merge_cost: f64,
+    /// Extra cost of a bead with two or more sentences on both sides (2-2): such a bead
+    /// nearly always hides two 1-1 pairs, so it must be clearly better to be chosen.
+    pub many_to_many_cost: f64,
     /// Cost of a bead that puts sentences of two blocks on one side together.
     pub cross_block_cost: f64,
     /// Cost of a bead where one side starts a block and the other does not.
@@ -67,6 +70,7 @@ impl Default for CostModel {
             number_mismatch: 1.0,
             null_cost: 3.0,
             merge_cost: 1.5,
+            many_to_many_cost: 1.5,
             cross_block_cost: 1.5,
             block_mismatch_cost: 1.0,
             mark_mismatch_cost: 1.0,
@@ -156,8 +160,14 @@ impl CostModel {
             };
         };
         let extra = (src.sentences - 1 + tgt.sentences - 1) as f64;
+        let many_to_many = src.sentences > 1 && tgt.sentences > 1;
         let mut parts = CostParts {
-            prior: self.merge_cost * extra,
+            prior: self.merge_cost * extra
+                + if many_to_many {
+                    self.many_to_many_cost
+                } else {
+                    0.0
+                },
             ..CostParts::default()
         };
         parts.length = self.length_weight * self.length_cost(src.chars, tgt.chars);
@@ -406,5 +416,33 @@ mod tests {
         let split =
             model.cost_of(&[a], &[b], &w).total() + model.cost_of(&[extra], &[], &w).total();
         assert!(split < merged, "{split} vs {merged}");
+    }
+
+    #[test]
+    fn two_one_to_one_pairs_beat_a_two_to_two_bead_even_with_lengths_skewed_both_ways() {
+        // One pair much longer in Spanish, the next much longer in English: together their
+        // lengths match better than apart, which made a 2-2 bead cheaper before it had a
+        // cost of its own.
+        let w = vec![1.0; 10];
+        let (es1, en1) = (sent(170.0, &[]), sent(115.0, &[]));
+        let (es2, en2) = (sent(35.0, &[]), sent(55.0, &[]));
+        let costs = |model: &CostModel| {
+            let apart = model
+                .cost_of(std::slice::from_ref(&es1), std::slice::from_ref(&en1), &w)
+                .total()
+                + model
+                    .cost_of(std::slice::from_ref(&es2), std::slice::from_ref(&en2), &w)
+                    .total();
+            let together = model
+                .cost_of(&[es1.clone(), es2.clone()], &[en1.clone(), en2.clone()], &w)
+                .total();
+            (apart, together)
+        };
+        let (apart, together) = costs(&CostModel::default());
+        assert!(apart < together, "{apart} vs {together}");
+        let mut without = CostModel::default();
+        without.many_to_many_cost = 0.0;
+        let (apart, together) = costs(&without);
+        assert!(together < apart, "{apart} vs {together}");
     }
 }

@@ -24,11 +24,26 @@ pub struct SoftBreak {
     pub sentence: usize,
     /// Byte offset in the document text of the first character after the break.
     pub at: usize,
-    /// The part after it starts with a word that opens sentences (`The`, `Una`, `Cuando`)
-    /// followed by a lower-case word: kept whenever the alignment pairs both parts apart.
-    /// A weak break (a capitalised common word) also needs the other side to have a
-    /// sentence end or a strong break there.
-    pub strong: bool,
+    /// How much the break says on its own.
+    pub strength: Strength,
+}
+
+/// How sure a possible break is, from its own side alone. Where the alignment puts the two
+/// parts in different units, the break is kept when its strength and that of the other
+/// side's boundary there (a sentence end counts 3) add up to at least 3: a sentence end
+/// confirms anything, a strong break confirms a weak or strong one, and two weak breaks, or
+/// a faint one without a sentence end facing it, are not enough.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// A capitalised `A` (`reinjected A trial vaccine`): as often a title (`his lecture A
+    /// technological view`), a grade or a vitamin as a new sentence.
+    Faint = 0,
+    /// A capitalised common word, or a word that opens sentences after a comma, a name or
+    /// an abbreviation's full stop.
+    Weak = 1,
+    /// A word that opens sentences (`The`, `Una`, `Cuando`) followed by a lower-case word,
+    /// after a lower-case word.
+    Strong = 2,
 }
 
 /// Words that open sentences and, capitalised in the middle of one, are rarely part of a
@@ -48,6 +63,7 @@ fn opens_sentences(word: &str, lang: Lang) -> bool {
         "an",
         "one",
         "this",
+        "that",
         "these",
         "those",
         "they",
@@ -119,11 +135,15 @@ fn continues(word: &str, lang: Lang) -> bool {
 /// Fewest words on each side of a break inside its sentence.
 const MIN_WORDS: usize = 3;
 
-/// The possible heading ends in `sentences` of `text`: after a word that ends without
-/// punctuation, starts in lower case (or ends with a closing quote or bracket) and is not an
-/// article, preposition or conjunction; before a capitalised word that is not `I`, not an
-/// acronym, and either opens sentences or is a common word (the document also writes it in
-/// lower case) followed by a lower-case word; with at least three words on each side.
+/// The possible heading ends in `sentences` of `text`, with at least three words on each
+/// side, before a capitalised word that is not `I` nor an acronym (in English, `A` is one,
+/// but faint). After a word that ends without punctuation, starts in lower case (or ends with
+/// a closing quote or bracket) and is not an article, preposition or conjunction, the next
+/// word must open sentences or be a common word (the document also writes it in lower case)
+/// followed by a lower-case word. After a capitalised word or a comma, only a word that
+/// opens sentences followed by a lower-case word (`Instagram Las noticias`, `untroubled,
+/// That pattern`). After a full stop the segmenter took for an abbreviation (`I. A. Lee
+/// comentó`), a word that opens sentences or is followed by a lower-case word.
 pub fn soft_breaks(text: &str, sentences: &[Sentence], lang: Lang) -> Vec<SoftBreak> {
     if lang == Lang::Other {
         return Vec::new();
@@ -144,9 +164,12 @@ pub fn soft_breaks(text: &str, sentences: &[Sentence], lang: Lang) -> Vec<SoftBr
         }
         for k in MIN_WORDS..=words.len() - MIN_WORDS {
             let (before, (at, word), next) = (words[k - 1].1, words[k], words[k + 1].1);
-            if !ends_without_punctuation(before)
-                || !starts_capitalised(word)
-                || continues(&before.to_lowercase(), lang)
+            let Some(kind) = before_kind(before) else {
+                continue;
+            };
+            let single_a = lang == Lang::En && word == "A";
+            if !(starts_capitalised(word) || single_a)
+                || (kind != Before::Abbreviation && continues(&before.to_lowercase(), lang))
             {
                 continue;
             }
@@ -161,12 +184,25 @@ pub fn soft_breaks(text: &str, sentences: &[Sentence], lang: Lang) -> Vec<SoftBr
             if !opener && !next_lower {
                 continue;
             }
+            // Only a plain word before the break can make it strong, and only a plain word
+            // before a word that does not open sentences asks whether that word is common.
+            // A single `A` is faint whatever comes before it.
+            let (strength, common_check) = match kind {
+                _ if single_a => (Strength::Faint, false),
+                Before::Plain if opener && next_lower => (Strength::Strong, false),
+                Before::Plain => (Strength::Weak, !opener),
+                Before::Capitalised | Before::Comma if opener && next_lower => {
+                    (Strength::Weak, false)
+                }
+                Before::Capitalised | Before::Comma => continue,
+                Before::Abbreviation => (Strength::Weak, false),
+            };
             let place = SoftBreak {
                 sentence: i,
                 at: s.start + at,
-                strong: opener && next_lower,
+                strength,
             };
-            places.push((place, (!opener).then_some(lower)));
+            places.push((place, common_check.then_some(lower)));
         }
     }
     let pending: Vec<&str> = places.iter().filter_map(|(_, w)| w.as_deref()).collect();
@@ -205,10 +241,53 @@ fn written_in_lower_case<'a>(text: &str, words: &[&'a str]) -> HashSet<&'a str> 
     found
 }
 
+/// What the word before a possible break looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Before {
+    /// No final punctuation, and it starts in lower case or ends with a closing quote or
+    /// bracket (`victoria`, `"racist"`): the usual end of a heading.
+    Plain,
+    /// A capitalised word without final punctuation (`Instagram`): a heading may end in a
+    /// name, but only a word that opens sentences may follow.
+    Capitalised,
+    /// A word and a comma (`untroubled,`): a comma typed for a full stop, or a heading
+    /// ending in one; only a word that opens sentences may follow.
+    Comma,
+    /// A word with a full stop where the segmenter saw an abbreviation (`I. A.`, `Corp.`):
+    /// the sentence may still end there.
+    Abbreviation,
+}
+
+/// The kind of the word before a possible break, or `None` when no break can follow it.
+fn before_kind(word: &str) -> Option<Before> {
+    if let Some(core) = word.strip_suffix(',') {
+        return ends_in_word(core).then_some(Before::Comma);
+    }
+    if let Some(core) = word.strip_suffix('.') {
+        let abbreviation = !core.ends_with('.') && core.chars().any(char::is_alphabetic);
+        return abbreviation.then_some(Before::Abbreviation);
+    }
+    if ends_without_punctuation(word) {
+        return Some(Before::Plain);
+    }
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+    (capitalised && ends_in_word(word)).then_some(Before::Capitalised)
+}
+
+/// The word ends with a letter or digit, closing quotes and brackets aside.
+fn ends_in_word(word: &str) -> bool {
+    word.trim_end_matches(CLOSERS)
+        .chars()
+        .last()
+        .is_some_and(char::is_alphanumeric)
+}
+
+const CLOSERS: [char; 7] = ['"', '\'', '”', '’', '»', ')', ']'];
+
 /// The word before a heading end: no final punctuation (closing quotes and brackets are
 /// allowed after a letter or digit), and it starts in lower case or ends with a closer.
 fn ends_without_punctuation(word: &str) -> bool {
-    let core = word.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']']);
+    let core = word.trim_end_matches(CLOSERS);
     let closed = core.len() < word.len();
     let Some(last) = core.chars().last() else {
         return false;
@@ -278,10 +357,10 @@ pub fn confirmed(
     units: &[(std::ops::Range<usize>, std::ops::Range<usize>)],
 ) -> (Vec<bool>, Vec<bool>) {
     let mut keep = (vec![false; src.breaks.len()], vec![false; tgt.breaks.len()]);
-    // 2: a sentence end; 1: a strong break; 0: a weak one.
+    // A sentence end counts 3; a break its strength.
     let strength = |side: &SideBreaks, k: Option<usize>| match k {
-        None => 2,
-        Some(k) => u8::from(side.breaks[k].strong),
+        None => 3,
+        Some(k) => side.breaks[k].strength as u8,
     };
     for pair in units.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
@@ -289,12 +368,12 @@ pub fn confirmed(
             continue;
         }
         let (s, t) = (src.starts[b.0.start], tgt.starts[b.1.start]);
-        let (ss, ts) = (strength(src, s), strength(tgt, t));
+        let enough = strength(src, s) + strength(tgt, t) >= 3;
         if let Some(k) = s {
-            keep.0[k] = ss == 1 || ts >= 1;
+            keep.0[k] = enough;
         }
         if let Some(k) = t {
-            keep.1[k] = ts == 1 || ss >= 1;
+            keep.1[k] = enough;
         }
     }
     keep
@@ -331,13 +410,13 @@ mod tests {
         }]
     }
 
-    fn after(text: &str, breaks: &[SoftBreak]) -> Vec<(String, bool)> {
+    fn after(text: &str, breaks: &[SoftBreak]) -> Vec<(String, Strength)> {
         breaks
             .iter()
             .map(|b| {
                 (
                     text[b.at..].split(' ').next().unwrap().to_string(),
-                    b.strong,
+                    b.strength,
                 )
             })
             .collect()
@@ -347,19 +426,51 @@ mod tests {
     fn a_heading_glued_to_its_paragraph_is_a_candidate_and_names_are_not() {
         let es = "El primer gol de Menga aseguró la victoria El equipo de Holt dominó el partido en la Casa Blanca del fútbol";
         let b = soft_breaks(es, &whole(es), Lang::Es);
-        assert_eq!(after(es, &b), [("El".to_string(), true)]);
+        assert_eq!(after(es, &b), [("El".to_string(), Strength::Strong)]);
 
         let en = "One in five children hide accounts, survey reveals Survey of pupils shows growth in pages The news has heightened fears";
         let b = soft_breaks(en, &whole(en), Lang::En);
         // "Survey" is a common word (the text has "survey") followed by a lower-case word.
         assert_eq!(
             after(en, &b),
-            [("Survey".to_string(), false), ("The".to_string(), true)]
+            [
+                ("Survey".to_string(), Strength::Weak),
+                ("The".to_string(), Strength::Strong)
+            ]
         );
 
         // A name, "I", an acronym, a quote and a word after punctuation are not candidates.
         let en = "Yesterday he said that I know the NATO rules and visited the White House in \"The Times\" today, The end";
         assert!(soft_breaks(en, &whole(en), Lang::En).is_empty());
+    }
+
+    #[test]
+    fn breaks_after_a_name_a_comma_or_an_abbreviation_are_weak_and_a_is_faint() {
+        let es = "reveló un crecimiento en las páginas de Instagram Las noticias han agudizado los temores";
+        let b = soft_breaks(es, &whole(es), Lang::Es);
+        assert_eq!(after(es, &b), [("Las".to_string(), Strength::Weak)]);
+        // After a name, a word that does not open sentences is not a candidate.
+        let es =
+            "reveló un crecimiento en las páginas de Instagram Noticias han agudizado los temores";
+        assert!(soft_breaks(es, &whole(es), Lang::Es).is_empty());
+
+        let en = "goalkeeper Liam Kelly was largely untroubled, That pattern continued into the second half";
+        let b = soft_breaks(en, &whole(en), Lang::En);
+        assert_eq!(after(en, &b), [("That".to_string(), Strength::Weak)]);
+        // After a comma, only a word that opens sentences, before a lower-case word.
+        let en = "goalkeeper Liam Kelly was largely untroubled, Kelly said in the second half";
+        assert!(soft_breaks(en, &whole(en), Lang::En).is_empty());
+
+        let es = "contrataron a personas para trabajar en I. A. Lee comentó que los cambios podrían ayudar";
+        let b = soft_breaks(es, &whole(es), Lang::Es);
+        assert_eq!(after(es, &b), [("Lee".to_string(), Strength::Weak)]);
+        // An ellipsis is not an abbreviation.
+        let es = "contrataron a personas para trabajar en eso... Lee comentó que los cambios podrían ayudar";
+        assert!(soft_breaks(es, &whole(es), Lang::Es).is_empty());
+
+        let en = "a protein common to many cancers and then reinjected A trial vaccine is showing results";
+        let b = soft_breaks(en, &whole(en), Lang::En);
+        assert_eq!(after(en, &b), [("A".to_string(), Strength::Faint)]);
     }
 
     #[test]
@@ -383,12 +494,12 @@ mod tests {
         let weak = [SoftBreak {
             sentence: 0,
             at: 10,
-            strong: false,
+            strength: Strength::Weak,
         }];
         let strong = [SoftBreak {
             sentence: 0,
             at: 10,
-            strong: true,
+            strength: Strength::Strong,
         }];
         let units = [(0..1, 0..1), (1..2, 1..2)];
         // Weak against weak: not confirmed.
@@ -411,6 +522,18 @@ mod tests {
             breaks: &[],
         };
         assert_eq!(confirmed(&side(&weak), &end, &units), (vec![true], vec![]));
+        // A faint break needs a sentence end: a strong break is not enough, and neither is
+        // kept.
+        let faint = [SoftBreak {
+            sentence: 0,
+            at: 10,
+            strength: Strength::Faint,
+        }];
+        assert_eq!(
+            confirmed(&side(&faint), &side(&strong), &units),
+            (vec![false], vec![false])
+        );
+        assert_eq!(confirmed(&side(&faint), &end, &units), (vec![true], vec![]));
         // A break next to a unit with an empty side is not confirmed.
         let units = [(0..1, 0..0), (1..2, 0..2)];
         assert_eq!(
