@@ -440,8 +440,10 @@ mod tests {
         };
         let (apart, together) = costs(&CostModel::default());
         assert!(apart < together, "{apart} vs {together}");
-        let mut without = CostModel::default();
-        without.many_to_many_cost = 0.0;
+        let without = CostModel {
+            many_to_many_cost: 0.0,
+            ..CostModel::default()
+        };
         let (apart, together) = costs(&without);
         assert!(together < apart, "{apart} vs {together}");
     }
