@@ -132,6 +132,144 @@ fn continues(word: &str, lang: Lang) -> bool {
     }
 }
 
+/// Longest run-in heading, in words.
+const RUN_IN_WORDS: usize = 12;
+
+/// Where the sentence after a run-in heading starts, if `sentence` (the first of its
+/// paragraph) opens with one: a short label without a verb, a colon, then a capitalised
+/// sentence of at least three words that ends the way sentences do (`Visual flight:
+/// According to the regulations…`, `Sobre la broma al Papa: Jobs narra…`). One-word labels
+/// (`Source: Ministry of Labour, 2024.`, `Note: …`) belong to their line. Headlines (no
+/// final full stop: `Peru: Fujimori hospitalized again`), quotations after the colon and
+/// labels with a verb (`Doyle said:`, `No es nada nuevo:`) are left alone, and so are labels
+/// that start with a digit (`2004: A major quake…`, a list of dates).
+fn run_in_heading_end(sentence: &str, lang: Lang) -> Option<usize> {
+    let colon = sentence.find(':')?;
+    let label = &sentence[..colon];
+    let rest = &sentence[colon + 1..];
+    let after = rest.trim_start();
+    let at = sentence.len() - after.len();
+    let words = label.split_whitespace().count();
+    if !label.starts_with(char::is_uppercase)
+        || !(2..=RUN_IN_WORDS).contains(&words)
+        || at == colon + 1
+        || !after.starts_with(char::is_uppercase)
+        || after.split_whitespace().count() < 3
+        || !after
+            .trim_end_matches(CLOSERS)
+            .ends_with(['.', '!', '?', '…'])
+        || label.contains(['.', '!', '?', ';'])
+        || !balanced(label)
+    {
+        return None;
+    }
+    let has_verb = label
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .any(|w| is_label_verb(&w.to_lowercase(), lang));
+    (!has_verb).then_some(at)
+}
+
+/// Every quotation and bracket opened in `text` is closed in it: a colon inside a quoted
+/// title (`her book "Beauty: A History"`) does not end a heading.
+fn balanced(text: &str) -> bool {
+    let count = |c: char| text.matches(c).count();
+    count('"') % 2 == 0
+        && count('“') == count('”')
+        && count('«') == count('»')
+        && count('(') == count(')')
+        && count('[') == count(']')
+}
+
+/// Verbs that make a label before a colon a clause (`It's nothing new:`, `Doyle said:`)
+/// rather than a heading: copulas, auxiliaries and verbs of saying. Lower-case.
+fn is_label_verb(word: &str, lang: Lang) -> bool {
+    const ES: &[&str] = &[
+        "es",
+        "son",
+        "era",
+        "eran",
+        "fue",
+        "fueron",
+        "será",
+        "está",
+        "están",
+        "estaba",
+        "hay",
+        "ha",
+        "han",
+        "he",
+        "había",
+        "dijo",
+        "dice",
+        "decía",
+        "añadió",
+        "añade",
+        "afirmó",
+        "señaló",
+        "explicó",
+        "declaró",
+        "aseguró",
+        "indicó",
+        "comentó",
+        "comenta",
+        "preguntó",
+        "respondió",
+        "escribió",
+        "agregó",
+        "sostuvo",
+        "advirtió",
+        "continuó",
+        "prosiguió",
+        "tuiteó",
+        "manifestó",
+        "expresó",
+        "subrayó",
+        "destacó",
+        "apuntó",
+        "concluyó",
+    ];
+    const EN: &[&str] = &[
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "it's",
+        "it’s",
+        "here's",
+        "there's",
+        "that's",
+        "said",
+        "says",
+        "told",
+        "added",
+        "asked",
+        "wrote",
+        "explained",
+        "stated",
+        "noted",
+        "replied",
+        "answered",
+        "continued",
+        "commented",
+        "tweeted",
+        "warned",
+        "insisted",
+        "declared",
+        "concluded",
+        "recalled",
+    ];
+    match lang {
+        Lang::Es => ES.contains(&word),
+        Lang::En => EN.contains(&word),
+        Lang::Other => true,
+    }
+}
+
 /// Fewest words on each side of a break inside its sentence.
 const MIN_WORDS: usize = 3;
 
@@ -159,6 +297,17 @@ pub fn soft_breaks(text: &str, sentences: &[Sentence], lang: Lang) -> Vec<SoftBr
                 .split_whitespace()
                 .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w)),
         );
+        let opens_block = i == 0 || sentences[i - 1].block != s.block;
+        if opens_block {
+            if let Some(at) = run_in_heading_end(sentence, lang) {
+                let place = SoftBreak {
+                    sentence: i,
+                    at: s.start + at,
+                    strength: Strength::Strong,
+                };
+                places.push((place, None));
+            }
+        }
         if words.len() < 2 * MIN_WORDS {
             continue;
         }
@@ -264,14 +413,26 @@ fn before_kind(word: &str) -> Option<Before> {
         return ends_in_word(core).then_some(Before::Comma);
     }
     if let Some(core) = word.strip_suffix('.') {
-        let abbreviation = !core.ends_with('.') && core.chars().any(char::is_alphabetic);
-        return abbreviation.then_some(Before::Abbreviation);
+        return may_end_a_sentence(core).then_some(Before::Abbreviation);
     }
     if ends_without_punctuation(word) {
         return Some(Before::Plain);
     }
     let capitalised = word.chars().next().is_some_and(char::is_uppercase);
     (capitalised && ends_in_word(word)).then_some(Before::Capitalised)
+}
+
+/// An abbreviation (without its final full stop) that may end a sentence: initials and
+/// acronyms (`I. A.`, `EE. UU.`, `U.S.`), lower-case ones (`etc.`) and company suffixes
+/// (`Inc.`). Titles (`Mr.`, `Dr.`, `Sra.`) are not: the name after them belongs to the
+/// same sentence, so a break there would cut a sentence one word off.
+fn may_end_a_sentence(core: &str) -> bool {
+    let letters = || core.chars().filter(|c| c.is_alphabetic());
+    if core.ends_with('.') || letters().next().is_none() {
+        return false;
+    }
+    let suffix = ["Inc", "Corp", "Ltd", "Co", "Jr"].contains(&core);
+    suffix || letters().all(char::is_uppercase) || letters().all(char::is_lowercase)
 }
 
 /// The word ends with a letter or digit, closing quotes and brackets aside.
@@ -471,6 +632,65 @@ mod tests {
         let en = "a protein common to many cancers and then reinjected A trial vaccine is showing results";
         let b = soft_breaks(en, &whole(en), Lang::En);
         assert_eq!(after(en, &b), [("A".to_string(), Strength::Faint)]);
+    }
+
+    #[test]
+    fn a_run_in_heading_opening_a_paragraph_is_a_strong_candidate() {
+        let text = "Visual flight: According to the regulations the flight was visual. \
+                    It's nothing new: The two justices have attended for years.";
+        let first = text.find(" It's").unwrap();
+        let sentences = [
+            Sentence {
+                start: 0,
+                end: first,
+                block: 0,
+            },
+            Sentence {
+                start: first + 1,
+                end: text.len(),
+                block: 1,
+            },
+        ];
+        // The second label has a verb: a clause, not a heading.
+        let b = soft_breaks(text, &sentences, Lang::En);
+        assert_eq!(
+            after(text, &b),
+            [("According".to_string(), Strength::Strong)]
+        );
+        // Only the first sentence of a paragraph.
+        let same_block = [
+            sentences[0],
+            Sentence {
+                block: 0,
+                ..sentences[1]
+            },
+        ];
+        let text2 = text.replace("It's nothing new", "Nothing new here");
+        let b = soft_breaks(&text2, &same_block, Lang::En);
+        assert_eq!(b.len(), 1);
+
+        let es = "Sobre la broma al Papa: Jobs narra la caja azul que construyó.";
+        let b = soft_breaks(es, &whole(es), Lang::Es);
+        assert_eq!(after(es, &b), [("Jobs".to_string(), Strength::Strong)]);
+        for no in [
+            "Peru: Fujimori hospitalized again for tests",
+            "2004: A major quake struck the western coast.",
+            "Doyle: \"I am keen to act as a voice for all.\"",
+            "Her book \"Beauty: A History of the War\" begins with a charge.",
+            "Watch: Sturridge.",
+        ] {
+            assert!(soft_breaks(no, &whole(no), Lang::En).is_empty(), "{no}");
+        }
+        let no = "Doyle dijo: Me gusta ser la portavoz de todos.";
+        assert!(soft_breaks(no, &whole(no), Lang::Es).is_empty());
+    }
+
+    #[test]
+    fn titles_before_names_are_not_abbreviation_breaks() {
+        let en = "as he faces re-election next year; Mr. Joko is also facing pressure from them";
+        assert!(soft_breaks(en, &whole(en), Lang::En).is_empty());
+        let en = "the company said its shares in Apple Inc. The company is also facing pressure";
+        assert_eq!(soft_breaks(en, &whole(en), Lang::En).len(), 1);
     }
 
     #[test]
