@@ -117,13 +117,77 @@ fn continues(word: &str, lang: Lang) -> bool {
         "el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "de", "del", "al", "a", "en",
         "con", "por", "para", "sin", "sobre", "entre", "hacia", "hasta", "desde", "ante", "tras",
         "según", "y", "e", "o", "u", "ni", "que", "como", "se", "su", "sus", "mi", "tu", "este",
-        "esta", "ese", "esa", "cuyo", "cuya",
+        "esta", "ese", "esa", "cuyo", "cuya", "durante", "contra", "bajo", "mediante", "excepto",
+        "incluso", "cuando", "donde", "mientras", "porque", "si",
     ];
     const EN: &[&str] = &[
-        "the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from", "into",
-        "about", "as", "and", "or", "nor", "but", "that", "than", "his", "her", "their", "its",
-        "our", "my", "your", "this", "these", "those", "whose", "via", "like", "said", "says",
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "into",
+        "about",
+        "as",
+        "and",
+        "or",
+        "nor",
+        "but",
+        "that",
+        "than",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "this",
+        "these",
+        "those",
+        "whose",
+        "via",
+        "like",
+        "said",
+        "says",
         "told",
+        "after",
+        "before",
+        "during",
+        "despite",
+        "under",
+        "over",
+        "against",
+        "between",
+        "among",
+        "without",
+        "within",
+        "through",
+        "across",
+        "behind",
+        "beyond",
+        "near",
+        "around",
+        "toward",
+        "towards",
+        "upon",
+        "since",
+        "until",
+        "unlike",
+        "including",
+        "when",
+        "while",
+        "where",
+        "whether",
+        "if",
+        "because",
     ];
     match lang {
         Lang::Es => ES.contains(&word),
@@ -317,14 +381,26 @@ pub fn soft_breaks(text: &str, sentences: &[Sentence], lang: Lang) -> Vec<SoftBr
                 continue;
             };
             let single_a = lang == Lang::En && word == "A";
-            if !(starts_capitalised(word) || single_a)
+            // After an abbreviation, a quotation may open the next sentence.
+            let quoted = kind == Before::Abbreviation && {
+                let inner = word.trim_start_matches(OPENERS);
+                inner.len() < word.len() && starts_capitalised(inner)
+            };
+            if !(starts_capitalised(word) || single_a || quoted)
                 || (kind != Before::Abbreviation && continues(&before.to_lowercase(), lang))
             {
                 continue;
             }
             let lower = word
+                .trim_start_matches(OPENERS)
                 .trim_end_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase();
+            // A name's possessive (`visitors Holt's team`) cannot follow a plain word inside
+            // an English sentence, unless that word is an adjective after a determiner (`the
+            // moderate Republican's office`).
+            let possessive = lang == Lang::En
+                && (lower.ends_with("'s") || lower.ends_with("’s"))
+                && !continues(&words[k - 2].1.to_lowercase(), lang);
             let next_lower = next
                 .chars()
                 .next()
@@ -339,6 +415,7 @@ pub fn soft_breaks(text: &str, sentences: &[Sentence], lang: Lang) -> Vec<SoftBr
             let (strength, common_check) = match kind {
                 _ if single_a => (Strength::Faint, false),
                 Before::Plain if opener && next_lower => (Strength::Strong, false),
+                Before::Plain if possessive && next_lower => (Strength::Weak, false),
                 Before::Plain => (Strength::Weak, !opener),
                 Before::Capitalised | Before::Comma if opener && next_lower => {
                     (Strength::Weak, false)
@@ -444,6 +521,7 @@ fn ends_in_word(word: &str) -> bool {
 }
 
 const CLOSERS: [char; 7] = ['"', '\'', '”', '’', '»', ')', ']'];
+const OPENERS: [char; 7] = ['"', '\'', '“', '‘', '«', '(', '['];
 
 /// The word before a heading end: no final punctuation (closing quotes and brackets are
 /// allowed after a letter or digit), and it starts in lower case or ends with a closer.
@@ -683,6 +761,28 @@ mod tests {
         }
         let no = "Doyle dijo: Me gusta ser la portavoz de todos.";
         assert!(soft_breaks(no, &whole(no), Lang::Es).is_empty());
+    }
+
+    #[test]
+    fn a_quotation_after_an_abbreviation_and_a_possessive_after_a_plain_word_are_weak() {
+        let es =
+            "podrían ayudar a intensificar sus iniciativas en I. A. “Pienso que a los doctores";
+        let b = soft_breaks(es, &whole(es), Lang::Es);
+        assert_eq!(after(es, &b), [("“Pienso".to_string(), Strength::Weak)]);
+        // Without the abbreviation, a quoted capitalised word is a title, not a break.
+        let es = "podrían ayudar a intensificar sus iniciativas en “Pienso que a los doctores";
+        assert!(soft_breaks(es, &whole(es), Lang::Es).is_empty());
+
+        let en =
+            "Livingston miss chances against blunt visitors Holt's team should have been ahead";
+        let b = soft_breaks(en, &whole(en), Lang::En);
+        assert_eq!(after(en, &b), [("Holt's".to_string(), Strength::Weak)]);
+        for no in [
+            "two penalty claims were made after Halkett's challenge on the substitute",
+            "Flake was central in the drama after the moderate Republican's office issued it",
+        ] {
+            assert!(soft_breaks(no, &whole(no), Lang::En).is_empty(), "{no}");
+        }
     }
 
     #[test]
