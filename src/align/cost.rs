@@ -43,6 +43,9 @@ pub struct CostModel {
     pub number_mismatch: f64,
     /// Cost of a sentence with no counterpart.
     pub null_cost: f64,
+    /// Cost of each sentence beyond the first of a whole block (paragraph) left out in one
+    /// piece: a run of `k` sentences costs `null_cost + (k - 1) * null_run_cost`.
+    pub null_run_cost: f64,
     /// Cost of each sentence beyond the first on a side (2-1 costs one, 3-1 two, 2-2 two).
     pub merge_cost: f64,
     /// Extra cost of a bead with two or more sentences on both sides (2-2): such a bead
@@ -69,6 +72,7 @@ impl Default for CostModel {
             lexical_baseline: 0.1,
             number_mismatch: 1.0,
             null_cost: 3.0,
+            null_run_cost: 1.5,
             merge_cost: 1.5,
             many_to_many_cost: 1.5,
             cross_block_cost: 1.5,
@@ -193,6 +197,11 @@ impl CostModel {
         }
         parts.structure = structure;
         parts
+    }
+
+    /// The cost of leaving out a whole block of `len` sentences in one bead.
+    pub fn run_cost(&self, len: usize) -> f64 {
+        self.null_cost + self.null_run_cost * len.saturating_sub(1) as f64
     }
 
     /// Gale and Church's length cost: −log P(|δ|) under a normal model of the length

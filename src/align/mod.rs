@@ -14,7 +14,7 @@ use crate::segment::Lang;
 use cost::{max_side, CostModel, CostParts, Groups};
 use features::{KeyTable, SentenceFeatures};
 use lexicon::Lexicon;
-use search::{Band, Lattice, Posteriors, Step};
+use search::{Band, BlockRuns, Lattice, Posteriors, Step};
 
 /// One side of an alignment problem.
 #[derive(Debug, Clone)]
@@ -43,6 +43,15 @@ pub struct Unit {
     /// what `qa` reports omissions and additions from.
     pub src_null: Vec<f64>,
     pub tgt_null: Vec<f64>,
+}
+
+impl Side<'_> {
+    /// The block of every sentence (0 where the side gives none).
+    fn blocks_or_zero(&self) -> Vec<usize> {
+        (0..self.sentences.len())
+            .map(|i| self.blocks.get(i).copied().unwrap_or(0))
+            .collect()
+    }
 }
 
 impl Unit {
@@ -77,18 +86,41 @@ pub fn align(src: &Side, tgt: &Side, model: &CostModel, lexicon: &Lexicon) -> Ve
     let mut model = model.clone();
     model.fit_length_ratio(&sf, &tf, typical_length_ratio(src.lang, tgt.lang));
 
-    let (path, posteriors) = search_path(&sf, &tf, &model, &weights, true);
+    let runs = BlockRuns::new(&src.blocks_or_zero(), &tgt.blocks_or_zero());
+    let (path, posteriors) = search_path(&sf, &tf, &model, &weights, Some(&runs));
     let null = |all: &[f64], i: usize| all.get(i).copied().unwrap_or(0.0);
 
     path.into_iter()
         .zip(posteriors.beads)
-        .map(|(step, posterior)| {
+        .flat_map(|(step, posterior)| {
+            // A whole block left out in one bead becomes one unit per sentence, each with
+            // its share of the run's cost.
             let (a, b) = step.shape;
-            let parts = model.cost_of(
+            let run = (a == 0 || b == 0) && a + b > 1;
+            let share = run.then(|| model.run_cost(a + b) / (a + b) as f64);
+            let pieces: Vec<Step> = if run {
+                (0..a + b)
+                    .map(|k| Step {
+                        src: step.src + k.min(a),
+                        tgt: step.tgt + k.min(b),
+                        shape: (usize::from(a > 0), usize::from(b > 0)),
+                    })
+                    .collect()
+            } else {
+                vec![step]
+            };
+            pieces.into_iter().map(move |step| (step, posterior, share))
+        })
+        .map(|(step, posterior, share)| {
+            let (a, b) = step.shape;
+            let mut parts = model.cost_of(
                 &sf[step.src..step.src + a],
                 &tf[step.tgt..step.tgt + b],
                 &weights,
             );
+            if let Some(share) = share {
+                parts.prior = share;
+            }
             Unit {
                 src: (step.src..step.src + a).collect(),
                 tgt: (step.tgt..step.tgt + b).collect(),
@@ -115,16 +147,18 @@ const BAND_MARGIN: usize = 3;
 
 /// The cheapest path, in time and memory linear in the number of sentences: small problems
 /// are searched whole; large ones coarse-to-fine (as in Vecalign's recursive downsampling).
-/// With `posteriors`, each bead of the path also gets its posterior probability, and each
-/// sentence the probability that it has no counterpart (see
-/// [`search::best_path_with_posteriors`]); otherwise they are empty.
+/// With `runs` (the fine search of a real problem, not a coarse level), whole blocks may be
+/// left out in one bead, and each bead of the path also gets its posterior probability, and
+/// each sentence the probability that it has no counterpart (see
+/// [`search::Lattice::posteriors`]); otherwise the posteriors are empty.
 fn search_path(
     sf: &[SentenceFeatures],
     tf: &[SentenceFeatures],
     model: &CostModel,
     weights: &[f64],
-    posteriors: bool,
+    runs: Option<&BlockRuns>,
 ) -> (Vec<Step>, Posteriors) {
+    let posteriors = runs.is_some();
     let (n, m) = (sf.len(), tf.len());
     let coarse = if (n + 1) * (m + 1) <= FULL_SEARCH_CELLS || n < 2 * COARSEN || m < 2 * COARSEN {
         None
@@ -139,7 +173,7 @@ fn search_path(
             &coarsen(tf, weights),
             &coarse_model,
             weights,
-            false,
+            None,
         );
         Some(steps)
     };
@@ -155,9 +189,19 @@ fn search_path(
                 Groups::new(sf, weights, max_side()),
                 Groups::new(tf, weights, max_side()),
             );
-            Lattice::new(n, m, &band, search::all_shapes(), |i, j, (a, b)| {
-                model.cost(sg.get(i, a), tg.get(j, b), weights).total()
-            })
+            let cost = |i, j, (a, b)| model.cost(sg.get(i, a), tg.get(j, b), weights).total();
+            match runs {
+                Some(runs) => Lattice::with_runs(
+                    n,
+                    m,
+                    &band,
+                    search::all_shapes(),
+                    runs,
+                    |len| model.run_cost(len),
+                    cost,
+                ),
+                None => Lattice::new(n, m, &band, search::all_shapes(), cost),
+            }
         };
         if let Some(path) = lattice.best_path() {
             let post = if posteriors {
@@ -321,7 +365,7 @@ mod tests {
             |i, j, (a, b)| model.cost(sg.get(i, a), tg.get(j, b), &weights).total(),
         )
         .unwrap();
-        let (banded, _) = search_path(&sf, &tf, &model, &weights, false);
+        let (banded, _) = search_path(&sf, &tf, &model, &weights, None);
         assert_eq!(banded, full);
         assert_eq!(full.iter().filter(|s| s.shape == (1, 0)).count(), 11);
     }
@@ -375,5 +419,43 @@ mod tests {
         let units = align(&es, &en, &CostModel::default(), &Lexicon::default());
         let beads: Vec<String> = units.iter().map(Unit::bead).collect();
         assert_eq!(beads, ["1-1", "1-2", "1-1"]);
+    }
+
+    #[test]
+    fn a_paragraph_left_out_of_the_translation_becomes_one_unit_per_sentence() {
+        let es = Side {
+            lang: Lang::Es,
+            sentences: vec![
+                "La Secretaría firmó hoy un acuerdo con Canadá sobre movilidad laboral.",
+                "El acuerdo abre 25.000 plazas para trabajadores agrícolas en 2025.",
+                "La ceremonia se celebró en la cancillería ante representantes de ambos gobiernos.",
+                "Asistieron también empresarios del sector agrícola y dirigentes sindicales.",
+                "Al término del acto se ofreció una comida a los invitados especiales.",
+                "El memorándum entrará en vigor el 1 de enero de 2025.",
+                "Las personas trabajadoras tendrán seguro médico desde su llegada.",
+            ],
+            blocks: vec![0, 0, 1, 1, 1, 2, 2],
+        };
+        let en = Side {
+            lang: Lang::En,
+            sentences: vec![
+                "The Ministry signed an agreement with Canada on labour mobility today.",
+                "The agreement opens 25,000 positions for farm workers in 2025.",
+                "The memorandum will enter into force on January 1, 2025.",
+                "Workers will have health insurance from the day they arrive.",
+            ],
+            blocks: vec![0, 0, 1, 1],
+        };
+        let units = align(&es, &en, &CostModel::default(), &Lexicon::default());
+        let beads: Vec<String> = units.iter().map(Unit::bead).collect();
+        assert_eq!(beads, ["1-1", "1-1", "1-0", "1-0", "1-0", "1-1", "1-1"]);
+        assert_eq!(
+            (units[5].src.as_slice(), units[5].tgt.as_slice()),
+            (&[5][..], &[2][..])
+        );
+        for unit in &units[2..5] {
+            assert!(unit.src_null[0] > 0.5, "{unit:?}");
+            assert!((unit.parts.prior - CostModel::default().run_cost(3) / 3.0).abs() < 1e-9);
+        }
     }
 }

@@ -82,11 +82,63 @@ pub struct Lattice<'a> {
     m: usize,
     band: &'a Band,
     shapes: &'a [Shape],
+    /// Whole blocks that may be left unpaired in one bead (see [`BlockRuns`]).
+    runs: Option<&'a BlockRuns>,
+    /// Bead kinds per cell: the shapes, then (with runs) a source run and a target run.
+    kinds: usize,
     /// Start of each row's cells in the flat tables; one more entry for the end.
     offsets: Vec<usize>,
-    /// `edge[cell * shapes.len() + k]`: the cost of the bead of shape `k` that ends at `cell`
-    /// (infinite when it would start outside the band).
+    /// `edge[cell * kinds + k]`: the cost of the bead of kind `k` that ends at `cell`
+    /// (infinite when it would start outside the band, or there is no such run).
     edge: Vec<f32>,
+}
+
+/// Whole blocks (paragraphs) that a translation may leave out in one piece. A run bead takes
+/// all the sentences of one block on one side and none of the other. Without it, a left-out
+/// paragraph is priced as so many unrelated omissions, and the search would rather pair its
+/// sentences with their neighbours' translations.
+#[derive(Debug, Clone, Default)]
+pub struct BlockRuns {
+    /// For each position `0..=n`, the length of the block of two sentences or more that ends
+    /// there (0 if none); the same for the blocks that start there.
+    src_ending: Vec<usize>,
+    src_starting: Vec<usize>,
+    tgt_ending: Vec<usize>,
+    tgt_starting: Vec<usize>,
+}
+
+impl BlockRuns {
+    /// From the block index of every sentence of each side. One-sentence blocks make no run:
+    /// the null bead is already theirs.
+    pub fn new(src_blocks: &[usize], tgt_blocks: &[usize]) -> BlockRuns {
+        let (src_ending, src_starting) = runs_of(src_blocks);
+        let (tgt_ending, tgt_starting) = runs_of(tgt_blocks);
+        BlockRuns {
+            src_ending,
+            src_starting,
+            tgt_ending,
+            tgt_starting,
+        }
+    }
+}
+
+/// For each position, the length of the block of two or more sentences ending there and
+/// starting there.
+fn runs_of(blocks: &[usize]) -> (Vec<usize>, Vec<usize>) {
+    let n = blocks.len();
+    let (mut ending, mut starting) = (vec![0; n + 1], vec![0; n + 1]);
+    let mut start = 0;
+    for i in 1..=n {
+        if i == n || blocks[i] != blocks[i - 1] {
+            let len = i - start;
+            if len >= 2 {
+                ending[i] = len;
+                starting[start] = len;
+            }
+            start = i;
+        }
+    }
+    (ending, starting)
 }
 
 impl<'a> Lattice<'a> {
@@ -94,6 +146,42 @@ impl<'a> Lattice<'a> {
     pub fn new<F>(n: usize, m: usize, band: &'a Band, shapes: &'a [Shape], cost: F) -> Lattice<'a>
     where
         F: Fn(usize, usize, Shape) -> f64 + Sync,
+    {
+        Self::build(n, m, band, shapes, None, |_| f64::INFINITY, cost)
+    }
+
+    /// As [`Lattice::new`], with run beads: a whole block of `runs` on one side against
+    /// nothing, at `run_cost(length)`.
+    pub fn with_runs<F, R>(
+        n: usize,
+        m: usize,
+        band: &'a Band,
+        shapes: &'a [Shape],
+        runs: &'a BlockRuns,
+        run_cost: R,
+        cost: F,
+    ) -> Lattice<'a>
+    where
+        F: Fn(usize, usize, Shape) -> f64 + Sync,
+        R: Fn(usize) -> f64 + Sync,
+    {
+        assert_eq!(runs.src_ending.len(), n + 1, "runs must match the source");
+        assert_eq!(runs.tgt_ending.len(), m + 1, "runs must match the target");
+        Self::build(n, m, band, shapes, Some(runs), run_cost, cost)
+    }
+
+    fn build<F, R>(
+        n: usize,
+        m: usize,
+        band: &'a Band,
+        shapes: &'a [Shape],
+        runs: Option<&'a BlockRuns>,
+        run_cost: R,
+        cost: F,
+    ) -> Lattice<'a>
+    where
+        F: Fn(usize, usize, Shape) -> f64 + Sync,
+        R: Fn(usize) -> f64 + Sync,
     {
         assert_eq!(
             band.lo.len(),
@@ -109,11 +197,12 @@ impl<'a> Lattice<'a> {
         offsets.push(total);
         // One exact allocation, cut into rows that are filled in parallel.
         let s_count = shapes.len();
-        let mut edge = vec![f32::INFINITY; total * s_count];
+        let kinds = s_count + if runs.is_some() { 2 } else { 0 };
+        let mut edge = vec![f32::INFINITY; total * kinds];
         let mut rows: Vec<(usize, &mut [f32])> = Vec::with_capacity(n + 1);
         let mut rest = edge.as_mut_slice();
         for i in 0..=n {
-            let (row, tail) = rest.split_at_mut((band.hi[i] + 1 - band.lo[i]) * s_count);
+            let (row, tail) = rest.split_at_mut((band.hi[i] + 1 - band.lo[i]) * kinds);
             rows.push((i, row));
             rest = tail;
         }
@@ -121,19 +210,66 @@ impl<'a> Lattice<'a> {
             for (cell, j) in (band.lo[i]..=band.hi[i]).enumerate() {
                 for (k, &(a, b)) in shapes.iter().enumerate() {
                     if a <= i && b <= j && band.contains(i - a, j - b) {
-                        row[cell * s_count + k] = cost(i - a, j - b, (a, b)) as f32;
+                        row[cell * kinds + k] = cost(i - a, j - b, (a, b)) as f32;
+                    }
+                }
+                if let Some(runs) = runs {
+                    let a = runs.src_ending[i];
+                    if a > 0 && band.contains(i - a, j) {
+                        row[cell * kinds + s_count] = run_cost(a) as f32;
+                    }
+                    let b = runs.tgt_ending[j];
+                    if b > 0 && band.contains(i, j - b) {
+                        row[cell * kinds + s_count + 1] = run_cost(b) as f32;
                     }
                 }
             }
         });
-        debug_assert_eq!(edge.len(), total * shapes.len());
+        debug_assert_eq!(edge.len(), total * kinds);
         Lattice {
             n,
             m,
             band,
             shapes,
+            runs,
+            kinds,
             offsets,
             edge,
+        }
+    }
+
+    /// The shape of the bead of kind `k` that ends at `(i, j)` (a run's shape depends on
+    /// the block); `None` for a run where no block of two sentences or more ends.
+    fn shape_ending(&self, i: usize, j: usize, k: usize) -> Option<Shape> {
+        let s = self.shapes.len();
+        match (k.checked_sub(s), self.runs) {
+            (None, _) => Some(self.shapes[k]),
+            (Some(0), Some(r)) => (r.src_ending[i] > 0).then(|| (r.src_ending[i], 0)),
+            (Some(1), Some(r)) => (r.tgt_ending[j] > 0).then(|| (0, r.tgt_ending[j])),
+            _ => None,
+        }
+    }
+
+    /// The shape of the bead of kind `k` that starts at `(i, j)`.
+    fn shape_starting(&self, i: usize, j: usize, k: usize) -> Option<Shape> {
+        let s = self.shapes.len();
+        match (k.checked_sub(s), self.runs) {
+            (None, _) => Some(self.shapes[k]),
+            (Some(0), Some(r)) => (r.src_starting[i] > 0).then(|| (r.src_starting[i], 0)),
+            (Some(1), Some(r)) => (r.tgt_starting[j] > 0).then(|| (0, r.tgt_starting[j])),
+            _ => None,
+        }
+    }
+
+    /// The kind of a bead of the path: its shape's index, or a run.
+    fn kind_of(&self, shape: Shape) -> Option<usize> {
+        let s = self.shapes.len();
+        match self.shapes.iter().position(|&x| x == shape) {
+            Some(k) => Some(k),
+            None if self.runs.is_none() => None,
+            None if shape.1 == 0 => Some(s),
+            None if shape.0 == 0 => Some(s + 1),
+            None => None,
         }
     }
 
@@ -142,7 +278,7 @@ impl<'a> Lattice<'a> {
     }
 
     fn edge(&self, cell: usize, k: usize) -> f64 {
-        f64::from(self.edge[cell * self.shapes.len() + k])
+        f64::from(self.edge[cell * self.kinds + k])
     }
 
     /// The cheapest bead sequence from (0, 0) to (n, m), or `None` when the band admits none.
@@ -163,11 +299,14 @@ impl<'a> Lattice<'a> {
                 let cell = self.at(i, j);
                 let mut best = f64::INFINITY;
                 let mut best_k = u8::MAX;
-                for (k, &(a, b)) in self.shapes.iter().enumerate() {
+                for k in 0..self.kinds {
                     let e = self.edge(cell, k);
                     if !e.is_finite() {
                         continue;
                     }
+                    let Some((a, b)) = self.shape_ending(i, j, k) else {
+                        continue;
+                    };
                     let c = table[self.at(i - a, j - b)] + e;
                     if c < best {
                         best = c;
@@ -184,7 +323,9 @@ impl<'a> Lattice<'a> {
         let mut steps = Vec::new();
         let (mut i, mut j) = (n, m);
         while i > 0 || j > 0 {
-            let (a, b) = self.shapes[back[self.at(i, j)] as usize];
+            let (a, b) = self
+                .shape_ending(i, j, back[self.at(i, j)] as usize)
+                .expect("the back pointer names a bead that ends here");
             i -= a;
             j -= b;
             steps.push(Step {
@@ -206,7 +347,6 @@ impl<'a> Lattice<'a> {
     pub fn posteriors(&self, path: &[Step], temperature: f64) -> Posteriors {
         let (n, m, band) = (self.n, self.m, self.band);
         let total = self.offsets[n + 1];
-        let k_of = |shape: Shape| self.shapes.iter().position(|&s| s == shape);
         let mut alpha = vec![f64::NEG_INFINITY; total];
         alpha[self.at(0, 0)] = 0.0;
         for i in 0..=n {
@@ -215,12 +355,12 @@ impl<'a> Lattice<'a> {
                     continue;
                 }
                 let cell = self.at(i, j);
-                alpha[cell] =
-                    log_sum_exp(self.shapes.iter().enumerate().filter_map(|(k, &(a, b))| {
-                        let e = self.edge(cell, k);
-                        e.is_finite()
-                            .then(|| alpha[self.at(i - a, j - b)] - e / temperature)
-                    }));
+                alpha[cell] = log_sum_exp((0..self.kinds).filter_map(|k| {
+                    let e = self.edge(cell, k);
+                    let (a, b) = self.shape_ending(i, j, k)?;
+                    e.is_finite()
+                        .then(|| alpha[self.at(i - a, j - b)] - e / temperature)
+                }));
             }
         }
         let mut beta = vec![f64::NEG_INFINITY; total];
@@ -231,21 +371,23 @@ impl<'a> Lattice<'a> {
                     continue;
                 }
                 let cell = self.at(i, j);
-                beta[cell] =
-                    log_sum_exp(self.shapes.iter().enumerate().filter_map(|(k, &(a, b))| {
-                        if !band.contains(i + a, j + b) {
-                            return None;
-                        }
-                        let end = self.at(i + a, j + b);
-                        let e = self.edge(end, k);
-                        e.is_finite().then(|| beta[end] - e / temperature)
-                    }));
+                beta[cell] = log_sum_exp((0..self.kinds).filter_map(|k| {
+                    let (a, b) = self.shape_starting(i, j, k)?;
+                    if !band.contains(i + a, j + b) {
+                        return None;
+                    }
+                    let end = self.at(i + a, j + b);
+                    let e = self.edge(end, k);
+                    e.is_finite().then(|| beta[end] - e / temperature)
+                }));
             }
         }
         let z = alpha[self.at(n, m)];
         // The posterior of the bead of shape `k` from (i, j).
         let bead = |i: usize, j: usize, k: usize| {
-            let (a, b) = self.shapes[k];
+            let Some((a, b)) = self.shape_starting(i, j, k) else {
+                return 0.0;
+            };
             if !band.contains(i, j) || !band.contains(i + a, j + b) {
                 return 0.0;
             }
@@ -260,25 +402,48 @@ impl<'a> Lattice<'a> {
         };
         let beads = path
             .iter()
-            .map(|step| k_of(step.shape).map_or(0.0, |k| bead(step.src, step.tgt, k)))
+            .map(|step| {
+                self.kind_of(step.shape)
+                    .map_or(0.0, |k| bead(step.src, step.tgt, k))
+            })
             .collect();
         let mut src_null = vec![0.0; n];
         let mut tgt_null = vec![0.0; m];
-        if let Some(k) = k_of((1, 0)) {
+        if let Some(k) = self.kind_of((1, 0)) {
             for (i, p) in src_null.iter_mut().enumerate() {
-                let sum: f64 = (band.lo[i]..=band.hi[i]).map(|j| bead(i, j, k)).sum();
-                *p = sum.min(1.0);
+                *p = (band.lo[i]..=band.hi[i]).map(|j| bead(i, j, k)).sum();
             }
         }
-        if let Some(k) = k_of((0, 1)) {
+        if let Some(k) = self.kind_of((0, 1)) {
             for i in 0..=n {
                 let (lo, hi) = (band.lo[i], band.hi[i].min(m));
                 for (j, p) in tgt_null.iter_mut().enumerate().take(hi + 1).skip(lo) {
                     *p += bead(i, j, k);
                 }
             }
-            tgt_null.iter_mut().for_each(|p| *p = p.min(1.0));
         }
+        // A run leaves out every sentence of its block.
+        if let Some(runs) = self.runs {
+            let s = self.shapes.len();
+            for i in 0..n {
+                let len = runs.src_starting[i];
+                if len > 0 {
+                    let p: f64 = (band.lo[i]..=band.hi[i]).map(|j| bead(i, j, s)).sum();
+                    src_null[i..i + len].iter_mut().for_each(|q| *q += p);
+                }
+            }
+            for i in 0..=n {
+                for j in band.lo[i]..=band.hi[i].min(m) {
+                    let len = runs.tgt_starting[j];
+                    if len > 0 {
+                        let p = bead(i, j, s + 1);
+                        tgt_null[j..j + len].iter_mut().for_each(|q| *q += p);
+                    }
+                }
+            }
+        }
+        src_null.iter_mut().for_each(|p| *p = p.min(1.0));
+        tgt_null.iter_mut().for_each(|p| *p = p.min(1.0));
         Posteriors {
             beads,
             src_null,
@@ -436,5 +601,49 @@ mod tests {
         let path = best_path(0, 2, &Band::full(0, 2), all_shapes(), diagonal_cost).unwrap();
         assert_eq!(path.len(), 2);
         assert!(path.iter().all(|s| s.shape == (0, 1)));
+    }
+
+    #[test]
+    fn a_whole_block_left_out_is_one_run_bead_and_its_sentences_are_null() {
+        // Source sentences 1..4 form a block the target lacks; pairing them with the target's
+        // neighbours (a merge at 4 per bead) is cheaper than three nulls at 3 each (9), but not
+        // than one run (3 + 2 × 1 = 5).
+        let cost = |i: usize, j: usize, shape: Shape| match shape {
+            (1, 1) if (i == 0 && j == 0) || (i == 4 && j == 1) => 0.0,
+            (1, 1) => 6.0,
+            (1, 0) | (0, 1) => 3.0,
+            (2, 1) | (1, 2) => 2.5,
+            _ => 20.0,
+        };
+        let runs = BlockRuns::new(&[0, 1, 1, 1, 2], &[0, 1]);
+        let band = Band::full(5, 2);
+        let plain = Lattice::new(5, 2, &band, all_shapes(), cost)
+            .best_path()
+            .unwrap();
+        let plain: Vec<Shape> = plain.iter().map(|s| s.shape).collect();
+        assert_ne!(plain, [(1, 1), (1, 0), (1, 0), (1, 0), (1, 1)]);
+        let lattice = Lattice::with_runs(
+            5,
+            2,
+            &band,
+            all_shapes(),
+            &runs,
+            |k| 3.0 + (k - 1) as f64,
+            cost,
+        );
+        let path = lattice.best_path().unwrap();
+        let shapes: Vec<Shape> = path.iter().map(|s| s.shape).collect();
+        assert_eq!(shapes, [(1, 1), (3, 0), (1, 1)]);
+        let post = lattice.posteriors(&path, 1.0);
+        assert!(post.beads.iter().all(|&p| p > 0.5), "{post:?}");
+        assert!(post.src_null[1..4].iter().all(|&p| p > 0.5), "{post:?}");
+        assert!(post.src_null[0] < 0.1 && post.src_null[4] < 0.1, "{post:?}");
+        // One-sentence blocks make no runs.
+        let runs = BlockRuns::new(&[0, 1, 2], &[0, 1, 2]);
+        assert!(runs
+            .src_ending
+            .iter()
+            .chain(&runs.tgt_starting)
+            .all(|&l| l == 0));
     }
 }
