@@ -9,6 +9,11 @@
 //! each directory in `OUT/DIRNAME/` for error analysis (by default it goes to a temporary
 //! directory that is removed). Scores are printed for all documents and for
 //! each corpus prefix (`wmt12-`, `ntrex-`), so tuning on one half can be checked on the other.
+//!
+//! `--drop-paragraph` (with `--text`) first derives a harder set: in every document of six
+//! paragraphs or more, the middle paragraph (or the next one, if the middle one has fewer
+//! than 30 words) is left out of one side, English and Spanish in turn, and the gold pairs
+//! of its sentences are removed: a translation that skipped a paragraph.
 
 use alinea::align::lexicon::Lexicon;
 use alinea::output::{beads, side_text};
@@ -22,6 +27,7 @@ fn main() {
     let mut learn_batch = false;
     let mut dirs = Vec::new();
     let mut keep: Option<PathBuf> = None;
+    let mut drop_paragraph = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -38,11 +44,16 @@ fn main() {
                     .0
             }
             "--keep" => keep = Some(PathBuf::from(args.next().expect("--keep OUT"))),
+            "--drop-paragraph" => drop_paragraph = true,
             "--bench" => {}
             _ => dirs.push(PathBuf::from(arg)),
         }
     }
     let scorer = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/align/score.py");
+    if drop_paragraph {
+        assert!(text, "--drop-paragraph needs --text");
+        dirs = dirs.iter().map(|d| without_a_paragraph(d)).collect();
+    }
     for dir in &dirs {
         let out = match &keep {
             Some(k) => k.join(dir.file_name().expect("a directory name")),
@@ -163,6 +174,9 @@ fn main() {
         if keep.is_none() {
             let _ = std::fs::remove_dir_all(&out);
         }
+        if drop_paragraph {
+            let _ = std::fs::remove_dir_all(dir);
+        }
     }
 }
 
@@ -206,4 +220,67 @@ fn print_calibration(units: &[(String, f64, bool)]) {
             selected.len()
         );
     }
+}
+
+/// A copy of the documents of `dir` (`.txt` and `.pairs.tsv`) with one paragraph left out of
+/// one side, in a temporary directory named after `dir` (see the module comment).
+fn without_a_paragraph(dir: &Path) -> PathBuf {
+    let name = dir.file_name().expect("a directory name").to_string_lossy();
+    let out = std::env::temp_dir()
+        .join(format!("alinea-drop-{}", std::process::id()))
+        .join(format!("{name}-drop-paragraph"));
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out).unwrap();
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| {
+            let file = e.ok()?.file_name().to_str()?.to_string();
+            file.strip_suffix(".pairs.tsv").map(String::from)
+        })
+        .collect();
+    names.sort();
+    let mut count = 0;
+    for doc in &names {
+        let read = |ext: &str| std::fs::read_to_string(dir.join(format!("{doc}.{ext}"))).unwrap();
+        let (mut es, mut en) = (read("es.txt"), read("en.txt"));
+        let left_out_en = count % 2 == 0;
+        let side = if left_out_en { &mut en } else { &mut es };
+        let paragraphs: Vec<&str> = side
+            .split("\n\n")
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        if paragraphs.len() < 6 {
+            continue;
+        }
+        count += 1;
+        let mut k = paragraphs.len() / 2;
+        if paragraphs[k].split_whitespace().count() < 30 {
+            k += 1;
+        }
+        let dropped = norm(paragraphs[k]);
+        let kept: Vec<&str> = paragraphs
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != k)
+            .map(|(_, p)| p.trim_matches('\n'))
+            .collect();
+        *side = kept.join("\n\n") + "\n";
+        let pairs: String = read("pairs.tsv")
+            .lines()
+            .filter(|line| {
+                let (s, t) = line.split_once('\t').unwrap_or((line, ""));
+                let mine = norm(if left_out_en { t } else { s });
+                mine.is_empty() || !dropped.contains(&mine)
+            })
+            .map(|line| format!("{line}\n"))
+            .collect();
+        let write =
+            |ext: &str, body: &str| std::fs::write(out.join(format!("{doc}.{ext}")), body).unwrap();
+        write("es.txt", &es);
+        write("en.txt", &en);
+        write("pairs.tsv", &pairs);
+        write("gold", "");
+    }
+    out
 }
