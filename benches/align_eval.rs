@@ -175,7 +175,7 @@ fn main() {
             let _ = std::fs::remove_dir_all(&out);
         }
         if drop_paragraph {
-            let _ = std::fs::remove_dir_all(dir);
+            let _ = std::fs::remove_dir_all(dir.parent().expect("the derived sets' directory"));
         }
     }
 }
