@@ -174,8 +174,10 @@ fn main() {
         if keep.is_none() {
             let _ = std::fs::remove_dir_all(&out);
         }
-        if drop_paragraph {
-            let _ = std::fs::remove_dir_all(dir.parent().expect("the derived sets' directory"));
+    }
+    if drop_paragraph {
+        if let Some(parent) = dirs.first().and_then(|d| d.parent()) {
+            let _ = std::fs::remove_dir_all(parent);
         }
     }
 }
