@@ -6,6 +6,9 @@
 //!
 //! Prints, for 1x and 10x: sentences, wall time, peak memory, strict and lax F1 (gold
 //! sentences given), and the wall time of the end-to-end run from the raw `.txt` files.
+//! Then the same for 1x with three long passages left out of one side (150 and 60 sentences
+//! of the English, 300 of the Spanish), with the F1 of the 1-0/0-1 units: long omissions are
+//! where a search that drifts would pair the wrong sentences.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -55,6 +58,120 @@ fn main() {
             json["f1_lax"].as_f64().unwrap(),
         );
     }
+    let files = with_gaps(
+        &large,
+        &work,
+        &[(2000, 150, 'e'), (5000, 300, 's'), (8000, 60, 'e')],
+    );
+    let beads = work.join("gaps.beads");
+    let (wall, peak) = timed(&[
+        "align",
+        "--presegmented",
+        files.es_sent.to_str().unwrap(),
+        files.en_sent.to_str().unwrap(),
+        "--beads",
+        beads.to_str().unwrap(),
+        "-o",
+        "/dev/null",
+        "-q",
+    ]);
+    let score = Command::new("python3")
+        .arg(&scorer)
+        .arg("--json")
+        .arg(&files.gold)
+        .arg(&beads)
+        .output()
+        .expect("python3 runs score.py");
+    let json: serde_json::Value =
+        serde_json::from_slice(&score.stdout).expect("score.py prints JSON");
+    println!(
+        "gaps   {:>7}/{:<7}  {wall:>7.2}  {peak:>8.0}  {:>9.4}  {:>6.4}  1-0/0-1 F1 {:.4}",
+        files.es_lines,
+        files.en_lines,
+        json["f1_strict"].as_f64().unwrap(),
+        json["f1_lax"].as_f64().unwrap(),
+        json["unaligned"]["f1"].as_f64().unwrap(),
+    );
+}
+
+/// The 1x files with the sentences of the gold beads `start..start + count` left out of one
+/// side (`'e'` English, `'s'` Spanish) for each gap, and the gold beads renumbered.
+fn with_gaps(large: &Path, work: &Path, gaps: &[(usize, usize, char)]) -> Files {
+    let read =
+        |name: &str| std::fs::read_to_string(large.join(name)).expect("the large evaluation files");
+    let (es, en, gold) = (
+        read("big_hard.es.sent"),
+        read("big_hard.en.sent"),
+        read("big_hard.gold"),
+    );
+    let ids = |side: &str| -> Vec<usize> {
+        side.trim_matches(|c| c == '[' || c == ']' || c == ' ')
+            .split(',')
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| s.trim().parse().unwrap())
+            .collect()
+    };
+    let beads: Vec<(Vec<usize>, Vec<usize>)> = gold
+        .lines()
+        .map(|l| {
+            let (a, b) = l.split_once(':').expect("bead");
+            (ids(a), ids(b))
+        })
+        .collect();
+    let (mut drop_es, mut drop_en) = (
+        std::collections::HashSet::new(),
+        std::collections::HashSet::new(),
+    );
+    for &(start, count, side) in gaps {
+        for (a, b) in &beads[start..start + count] {
+            match side {
+                'e' => drop_en.extend(b.iter().copied()),
+                _ => drop_es.extend(a.iter().copied()),
+            }
+        }
+    }
+    // Keeps the lines not dropped; the new index of each kept line.
+    let keep = |text: &str, dropped: &std::collections::HashSet<usize>| {
+        let mut index = std::collections::HashMap::new();
+        let mut kept = String::new();
+        for (i, line) in text.lines().enumerate() {
+            if !dropped.contains(&i) {
+                index.insert(i, index.len());
+                kept.push_str(line);
+                kept.push('\n');
+            }
+        }
+        (kept, index)
+    };
+    let ((es, es_index), (en, en_index)) = (keep(&es, &drop_es), keep(&en, &drop_en));
+    let list = |ids: &[usize], index: &std::collections::HashMap<usize, usize>| {
+        let kept: Vec<String> = ids
+            .iter()
+            .filter_map(|i| index.get(i).map(|k| k.to_string()))
+            .collect();
+        format!("[{}]", kept.join(", "))
+    };
+    let mut renumbered = String::new();
+    for (a, b) in &beads {
+        let (a, b) = (list(a, &es_index), list(b, &en_index));
+        if a != "[]" || b != "[]" {
+            renumbered.push_str(&format!("{a}:{b}\n"));
+        }
+    }
+    let out = |name: &str| work.join(format!("gaps.{name}"));
+    let files = Files {
+        es_sent: out("es.sent"),
+        en_sent: out("en.sent"),
+        es_txt: out("es.txt"),
+        en_txt: out("en.txt"),
+        gold: out("gold"),
+        es_lines: es_index.len(),
+        en_lines: en_index.len(),
+    };
+    std::fs::write(&files.es_sent, es).unwrap();
+    std::fs::write(&files.en_sent, en).unwrap();
+    std::fs::write(&files.gold, renumbered).unwrap();
+    files
 }
 
 struct Files {
