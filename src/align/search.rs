@@ -167,7 +167,9 @@ impl<'a> Lattice<'a> {
     {
         assert_eq!(runs.src_ending.len(), n + 1, "runs must match the source");
         assert_eq!(runs.tgt_ending.len(), m + 1, "runs must match the target");
-        Self::build(n, m, band, shapes, Some(runs), run_cost, cost)
+        // Without a block of two sentences, no cell needs the two run kinds.
+        let any = runs.src_ending.iter().chain(&runs.tgt_ending).any(|&l| l > 0);
+        Self::build(n, m, band, shapes, any.then_some(runs), run_cost, cost)
     }
 
     fn build<F, R>(
