@@ -21,27 +21,8 @@ fn main() {
     println!("input  sentences(es/en)  wall(s)  peak(MB)  strict F1  lax F1  text-to-TMX wall(s)  peak(MB)");
     for times in [1usize, 10] {
         let files = repeat(&large, &work, times);
-        let beads = work.join(format!("x{times}.beads"));
-        let (wall, peak) = timed(&[
-            "align",
-            "--presegmented",
-            files.es_sent.to_str().unwrap(),
-            files.en_sent.to_str().unwrap(),
-            "--beads",
-            beads.to_str().unwrap(),
-            "-o",
-            "/dev/null",
-            "-q",
-        ]);
-        let score = Command::new("python3")
-            .arg(&scorer)
-            .arg("--json")
-            .arg(&files.gold)
-            .arg(&beads)
-            .output()
-            .expect("python3 runs score.py");
-        let json: serde_json::Value =
-            serde_json::from_slice(&score.stdout).expect("score.py prints JSON");
+        let (wall, peak, json) =
+            align_and_score(&files, &work.join(format!("x{times}.beads")), &scorer);
         let (text_wall, text_peak) = timed(&[
             "align",
             files.es_txt.to_str().unwrap(),
@@ -63,7 +44,20 @@ fn main() {
         &work,
         &[(2000, 150, 'e'), (5000, 300, 's'), (8000, 60, 'e')],
     );
-    let beads = work.join("gaps.beads");
+    let (wall, peak, json) = align_and_score(&files, &work.join("gaps.beads"), &scorer);
+    println!(
+        "gaps   {:>7}/{:<7}  {wall:>7.2}  {peak:>8.0}  {:>9.4}  {:>6.4}  1-0/0-1 F1 {:.4}",
+        files.es_lines,
+        files.en_lines,
+        json["f1_strict"].as_f64().unwrap(),
+        json["f1_lax"].as_f64().unwrap(),
+        json["unaligned"]["f1"].as_f64().unwrap(),
+    );
+}
+
+/// Aligns the gold sentences of `files` into `beads`, timed, and scores them: wall seconds,
+/// peak MB and what `score.py --json` says.
+fn align_and_score(files: &Files, beads: &Path, scorer: &Path) -> (f64, f64, serde_json::Value) {
     let (wall, peak) = timed(&[
         "align",
         "--presegmented",
@@ -76,22 +70,14 @@ fn main() {
         "-q",
     ]);
     let score = Command::new("python3")
-        .arg(&scorer)
+        .arg(scorer)
         .arg("--json")
         .arg(&files.gold)
-        .arg(&beads)
+        .arg(beads)
         .output()
         .expect("python3 runs score.py");
-    let json: serde_json::Value =
-        serde_json::from_slice(&score.stdout).expect("score.py prints JSON");
-    println!(
-        "gaps   {:>7}/{:<7}  {wall:>7.2}  {peak:>8.0}  {:>9.4}  {:>6.4}  1-0/0-1 F1 {:.4}",
-        files.es_lines,
-        files.en_lines,
-        json["f1_strict"].as_f64().unwrap(),
-        json["f1_lax"].as_f64().unwrap(),
-        json["unaligned"]["f1"].as_f64().unwrap(),
-    );
+    let json = serde_json::from_slice(&score.stdout).expect("score.py prints JSON");
+    (wall, peak, json)
 }
 
 /// The 1x files with the sentences of the gold beads `start..start + count` left out of one

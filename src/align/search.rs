@@ -168,7 +168,11 @@ impl<'a> Lattice<'a> {
         assert_eq!(runs.src_ending.len(), n + 1, "runs must match the source");
         assert_eq!(runs.tgt_ending.len(), m + 1, "runs must match the target");
         // Without a block of two sentences, no cell needs the two run kinds.
-        let any = runs.src_ending.iter().chain(&runs.tgt_ending).any(|&l| l > 0);
+        let any = runs
+            .src_ending
+            .iter()
+            .chain(&runs.tgt_ending)
+            .any(|&l| l > 0);
         Self::build(n, m, band, shapes, any.then_some(runs), run_cost, cost)
     }
 
@@ -243,22 +247,28 @@ impl<'a> Lattice<'a> {
     /// The shape of the bead of kind `k` that ends at `(i, j)` (a run's shape depends on
     /// the block); `None` for a run where no block of two sentences or more ends.
     fn shape_ending(&self, i: usize, j: usize, k: usize) -> Option<Shape> {
-        let s = self.shapes.len();
-        match (k.checked_sub(s), self.runs) {
-            (None, _) => Some(self.shapes[k]),
-            (Some(0), Some(r)) => (r.src_ending[i] > 0).then(|| (r.src_ending[i], 0)),
-            (Some(1), Some(r)) => (r.tgt_ending[j] > 0).then(|| (0, r.tgt_ending[j])),
-            _ => None,
-        }
+        self.shape_at(i, j, k, |r| (&r.src_ending, &r.tgt_ending))
     }
 
     /// The shape of the bead of kind `k` that starts at `(i, j)`.
     fn shape_starting(&self, i: usize, j: usize, k: usize) -> Option<Shape> {
+        self.shape_at(i, j, k, |r| (&r.src_starting, &r.tgt_starting))
+    }
+
+    /// The shape of kind `k` at `(i, j)`, a run's length read from the (source, target)
+    /// tables `runs` picks.
+    fn shape_at(
+        &self,
+        i: usize,
+        j: usize,
+        k: usize,
+        runs: impl Fn(&BlockRuns) -> (&Vec<usize>, &Vec<usize>),
+    ) -> Option<Shape> {
         let s = self.shapes.len();
-        match (k.checked_sub(s), self.runs) {
+        match (k.checked_sub(s), self.runs.map(runs)) {
             (None, _) => Some(self.shapes[k]),
-            (Some(0), Some(r)) => (r.src_starting[i] > 0).then(|| (r.src_starting[i], 0)),
-            (Some(1), Some(r)) => (r.tgt_starting[j] > 0).then(|| (0, r.tgt_starting[j])),
+            (Some(0), Some((src, _))) => (src[i] > 0).then(|| (src[i], 0)),
+            (Some(1), Some((_, tgt))) => (tgt[j] > 0).then(|| (0, tgt[j])),
             _ => None,
         }
     }

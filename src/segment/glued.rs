@@ -46,6 +46,15 @@ pub enum Strength {
     Strong = 2,
 }
 
+/// Whether `word` is in the list of its language; `other` for languages with no list.
+fn listed(word: &str, lang: Lang, es: &[&str], en: &[&str], other: bool) -> bool {
+    match lang {
+        Lang::Es => es.contains(&word),
+        Lang::En => en.contains(&word),
+        Lang::Other => other,
+    }
+}
+
 /// Words that open sentences and, capitalised in the middle of one, are rarely part of a
 /// name. Lower-case.
 fn opens_sentences(word: &str, lang: Lang) -> bool {
@@ -103,11 +112,7 @@ fn opens_sentences(word: &str, lang: Lang) -> bool {
         "how",
         "why",
     ];
-    match lang {
-        Lang::Es => ES.contains(&word),
-        Lang::En => EN.contains(&word),
-        Lang::Other => false,
-    }
+    listed(word, lang, ES, EN, false)
 }
 
 /// Words that never end a heading (articles, prepositions, conjunctions): the capitalised
@@ -189,11 +194,7 @@ fn continues(word: &str, lang: Lang) -> bool {
         "if",
         "because",
     ];
-    match lang {
-        Lang::Es => ES.contains(&word),
-        Lang::En => EN.contains(&word),
-        Lang::Other => true,
-    }
+    listed(word, lang, ES, EN, true)
 }
 
 /// Longest run-in heading, in words.
@@ -327,11 +328,7 @@ fn is_label_verb(word: &str, lang: Lang) -> bool {
         "concluded",
         "recalled",
     ];
-    match lang {
-        Lang::Es => ES.contains(&word),
-        Lang::En => EN.contains(&word),
-        Lang::Other => true,
-    }
+    listed(word, lang, ES, EN, true)
 }
 
 /// Fewest words on each side of a break inside its sentence.
