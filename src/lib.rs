@@ -486,10 +486,9 @@ fn split_glued_headings(al: Alignment, options: &AlignOptions) -> Alignment {
         .par_iter()
         .map(|unit| {
             let (sbreaks, tbreaks) = (breaks_in(&sb, &unit.src), breaks_in(&tb, &unit.tgt));
-            if (sbreaks.is_empty() && tbreaks.is_empty())
-                || unit.src.is_empty()
-                || unit.tgt.is_empty()
-            {
+            // A break is kept only between two units that both have pieces of both sides:
+            // a side that stays in one piece confirms nothing.
+            if unit.src.len() + sbreaks.len() < 2 || unit.tgt.len() + tbreaks.len() < 2 {
                 return None;
             }
             let (ss, ts) = (spans(&src, &unit.src), spans(&tgt, &unit.tgt));
