@@ -126,6 +126,9 @@ fn main() {
         }
         for prefix in ["", "wmt12-", "ntrex-"] {
             let selected: Vec<&String> = names.iter().filter(|n| n.starts_with(prefix)).collect();
+            if selected.is_empty() {
+                continue;
+            }
             let mut cmd = Command::new("python3");
             cmd.arg(&scorer).arg("--json");
             if text {

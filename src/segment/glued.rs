@@ -32,7 +32,8 @@ pub struct SoftBreak {
 /// parts in different units, the break is kept when its strength and that of the other
 /// side's boundary there (a sentence end counts 3) add up to at least 3: a sentence end
 /// confirms anything, a strong break confirms a weak or strong one, and two weak breaks, or
-/// a faint one without a sentence end facing it, are not enough.
+/// a faint one without a sentence end facing it, are not enough. A run-in heading's end
+/// is kept only against another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Strength {
     /// A capitalised `A` (`reinjected A trial vaccine`): as often a title (`his lecture A
@@ -44,6 +45,11 @@ pub enum Strength {
     /// A word that opens sentences (`The`, `Una`, `Cuando`) followed by a lower-case word,
     /// after a lower-case word.
     Strong = 2,
+    /// The end of a run-in heading (`Visual flight: | According to…`): kept only where the
+    /// other side has a run-in heading too. Where the translation ends a sentence instead
+    /// (`El invierno hiela Alemania: En casi…` against `The winter freeze in Germany. In…`),
+    /// the colon was the writer's, not a heading's.
+    RunIn = 4,
 }
 
 /// Whether `word` is in the list of its language; `other` for languages with no list.
@@ -228,10 +234,14 @@ fn run_in_heading_end(sentence: &str, lang: Lang) -> Option<usize> {
     {
         return None;
     }
-    let has_verb = label
+    let words: Vec<String> = label
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .any(|w| is_label_verb(&w.to_lowercase(), lang));
-    (!has_verb).then_some(at)
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let connective = words.first().is_some_and(|w| is_connective(w, lang));
+    let has_verb = words.iter().any(|w| is_label_verb(w, lang));
+    (!has_verb && !connective).then_some(at)
 }
 
 /// Every quotation and bracket opened in `text` is closed in it: a colon inside a quoted
@@ -243,6 +253,19 @@ fn balanced(text: &str) -> bool {
         && count('«') == count('»')
         && count('(') == count(')')
         && count('[') == count(']')
+}
+
+/// Words that open a connective, not a heading (`No obstante:`, `And still:`, `Es decir:`).
+fn is_connective(word: &str, lang: Lang) -> bool {
+    const ES: &[&str] = &[
+        "y", "e", "o", "pero", "no", "sin", "además", "es", "así", "entonces", "por", "en", "sino",
+        "aunque", "incluso",
+    ];
+    const EN: &[&str] = &[
+        "and", "but", "or", "so", "still", "yet", "however", "also", "that", "in", "even", "then",
+        "thus",
+    ];
+    listed(word, lang, ES, EN, true)
 }
 
 /// Verbs that make a label before a colon a clause (`It's nothing new:`, `Doyle said:`)
@@ -364,7 +387,7 @@ pub fn soft_breaks(text: &str, sentences: &[Sentence], lang: Lang) -> Vec<SoftBr
                 let place = SoftBreak {
                     sentence: i,
                     at: s.start + at,
-                    strength: Strength::Strong,
+                    strength: Strength::RunIn,
                 };
                 places.push((place, None));
             }
@@ -379,6 +402,15 @@ pub fn soft_breaks(text: &str, sentences: &[Sentence], lang: Lang) -> Vec<SoftBr
             };
             let single_a = lang == Lang::En && word == "A";
             // After an abbreviation, a quotation may open the next sentence.
+            // A capital initial after a capitalised word is a middle initial (`Adrian M.
+            // Fenty`), not the end of an acronym (`en I. A. Lee`).
+            let middle_initial = kind == Before::Abbreviation
+                && before.chars().filter(|c| c.is_alphabetic()).count() == 1
+                && words[k - 2].1.starts_with(char::is_uppercase)
+                && !words[k - 2].1.ends_with('.');
+            if middle_initial {
+                continue;
+            }
             let quoted = kind == Before::Abbreviation && {
                 let inner = word.trim_start_matches(OPENERS);
                 inner.len() < word.len() && starts_capitalised(inner)
@@ -593,10 +625,18 @@ pub fn confirmed(
     units: &[(std::ops::Range<usize>, std::ops::Range<usize>)],
 ) -> (Vec<bool>, Vec<bool>) {
     let mut keep = (vec![false; src.breaks.len()], vec![false; tgt.breaks.len()]);
-    // A sentence end counts 3; a break its strength.
+    // A sentence end counts 3; a break its strength; a run-in heading only meets another.
     let strength = |side: &SideBreaks, k: Option<usize>| match k {
         None => 3,
         Some(k) => side.breaks[k].strength as u8,
+    };
+    let agree = |s: u8, t: u8| {
+        let run_in = Strength::RunIn as u8;
+        if s == run_in || t == run_in {
+            s == t
+        } else {
+            s + t >= 3
+        }
     };
     for pair in units.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
@@ -604,7 +644,7 @@ pub fn confirmed(
             continue;
         }
         let (s, t) = (src.starts[b.0.start], tgt.starts[b.1.start]);
-        let enough = strength(src, s) + strength(tgt, t) >= 3;
+        let enough = agree(strength(src, s), strength(tgt, t));
         if let Some(k) = s {
             keep.0[k] = enough;
         }
@@ -730,7 +770,7 @@ mod tests {
         let b = soft_breaks(text, &sentences, Lang::En);
         assert_eq!(
             after(text, &b),
-            [("According".to_string(), Strength::Strong)]
+            [("According".to_string(), Strength::RunIn)]
         );
         // Only the first sentence of a paragraph.
         let same_block = [
@@ -746,13 +786,14 @@ mod tests {
 
         let es = "Sobre la broma al Papa: Jobs narra la caja azul que construyó.";
         let b = soft_breaks(es, &whole(es), Lang::Es);
-        assert_eq!(after(es, &b), [("Jobs".to_string(), Strength::Strong)]);
+        assert_eq!(after(es, &b), [("Jobs".to_string(), Strength::RunIn)]);
         for no in [
             "Peru: Fujimori hospitalized again for tests",
             "2004: A major quake struck the western coast.",
             "Doyle: \"I am keen to act as a voice for all.\"",
             "Her book \"Beauty: A History of the War\" begins with a charge.",
             "Watch: Sturridge.",
+            "And still: Stuttgart 21 along with the new route is now being started.",
         ] {
             assert!(soft_breaks(no, &whole(no), Lang::En).is_empty(), "{no}");
         }
@@ -785,6 +826,9 @@ mod tests {
     #[test]
     fn titles_before_names_are_not_abbreviation_breaks() {
         let en = "as he faces re-election next year; Mr. Joko is also facing pressure from them";
+        assert!(soft_breaks(en, &whole(en), Lang::En).is_empty());
+        // Nor are middle initials.
+        let en = "Le Devoir published a letter from Mr Patrick J. Garver, executive vice-president";
         assert!(soft_breaks(en, &whole(en), Lang::En).is_empty());
         let en = "the company said its shares in Apple Inc. The company is also facing pressure";
         assert_eq!(soft_breaks(en, &whole(en), Lang::En).len(), 1);
@@ -851,6 +895,24 @@ mod tests {
             (vec![false], vec![false])
         );
         assert_eq!(confirmed(&side(&faint), &end, &units), (vec![true], vec![]));
+        // A run-in heading's end is kept against another, not against a sentence end.
+        let run_in = [SoftBreak {
+            sentence: 0,
+            at: 10,
+            strength: Strength::RunIn,
+        }];
+        assert_eq!(
+            confirmed(&side(&run_in), &side(&run_in), &units),
+            (vec![true], vec![true])
+        );
+        assert_eq!(
+            confirmed(&side(&run_in), &end, &units),
+            (vec![false], vec![])
+        );
+        assert_eq!(
+            confirmed(&side(&run_in), &side(&strong), &units),
+            (vec![false], vec![false])
+        );
         // A break next to a unit with an empty side is not confirmed.
         let units = [(0..1, 0..0), (1..2, 0..2)];
         assert_eq!(
