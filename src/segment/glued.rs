@@ -30,26 +30,29 @@ pub struct SoftBreak {
 
 /// How sure a possible break is, from its own side alone. Where the alignment puts the two
 /// parts in different units, the break is kept when its strength and that of the other
-/// side's boundary there (a sentence end counts 3) add up to at least 3: a sentence end
-/// confirms anything, a strong break confirms a weak or strong one, and two weak breaks, or
-/// a faint one without a sentence end facing it, are not enough. A run-in heading's end
-/// is kept only against another.
+/// side's boundary there (a sentence end counts 6) add up to at least 6: a sentence end
+/// confirms anything, a strong break confirms a weak or strong one, two weak openers agree,
+/// and two weak breaks, or a faint one without a sentence end facing it, are not enough. A
+/// run-in heading's end is kept only against another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Strength {
     /// A capitalised `A` (`reinjected A trial vaccine`): as often a title (`his lecture A
     /// technological view`), a grade or a vitamin as a new sentence.
     Faint = 0,
-    /// A capitalised common word, or a word that opens sentences after a comma, a name or
-    /// an abbreviation's full stop.
-    Weak = 1,
+    /// A capitalised common word, a name's possessive, or a word after an abbreviation's
+    /// full stop.
+    Weak = 2,
+    /// A word that opens sentences after a comma or a name (`Sorteo | Los octavos`), or
+    /// before a name (`victoria | Un Livingston`): two of them facing each other agree.
+    WeakOpener = 3,
     /// A word that opens sentences (`The`, `Una`, `Cuando`) followed by a lower-case word,
     /// after a lower-case word.
-    Strong = 2,
+    Strong = 4,
     /// The end of a run-in heading (`Visual flight: | According to…`): kept only where the
     /// other side has a run-in heading too. Where the translation ends a sentence instead
     /// (`El invierno hiela Alemania: En casi…` against `The winter freeze in Germany. In…`),
     /// the colon was the writer's, not a heading's.
-    RunIn = 4,
+    RunIn = 8,
 }
 
 /// Whether `word` is in the list of its language; `other` for languages with no list.
@@ -70,7 +73,9 @@ fn opens_sentences(word: &str, lang: Lang) -> bool {
         "estos", "estas", "ese", "esa", "esos", "esas", "ella", "ellos", "ellas", "él", "se", "su",
         "sus", "en", "con", "por", "para", "al", "después", "antes", "ahora", "hoy", "ayer",
         "también", "otro", "otra", "otros", "otras", "nuestro", "nuestra", "muchos", "muchas",
-        "algunos", "algunas",
+        "algunos", "algunas", "lo", "no", "ya", "sin", "sobre", "entre", "hay", "cada", "todo",
+        "toda", "todos", "todas", "ni", "tampoco", "incluso", "además", "pues", "entonces",
+        "luego", "donde", "quien", "quienes", "hace", "hasta",
     ];
     const EN: &[&str] = &[
         "the",
@@ -102,6 +107,28 @@ fn opens_sentences(word: &str, lang: Lang) -> bool {
         "by",
         "from",
         "however",
+        "although",
+        "since",
+        "according",
+        "despite",
+        "during",
+        "following",
+        "until",
+        "instead",
+        "now",
+        "today",
+        "yesterday",
+        "earlier",
+        "later",
+        "and",
+        "so",
+        "yet",
+        "then",
+        "all",
+        "both",
+        "each",
+        "every",
+        "such",
         "meanwhile",
         "another",
         "some",
@@ -354,8 +381,10 @@ fn is_label_verb(word: &str, lang: Lang) -> bool {
     listed(word, lang, ES, EN, true)
 }
 
-/// Fewest words on each side of a break inside its sentence.
-const MIN_WORDS: usize = 3;
+/// Fewest words before a break inside its sentence (a heading: `Menos exámenes | Desde el
+/// comienzo…`) and after it.
+const MIN_BEFORE: usize = 2;
+const MIN_AFTER: usize = 3;
 
 /// The possible heading ends in `sentences` of `text`, with at least three words on each
 /// side, before a capitalised word that is not `I` nor an acronym (in English, `A` is one,
@@ -392,16 +421,15 @@ pub fn soft_breaks(text: &str, sentences: &[Sentence], lang: Lang) -> Vec<SoftBr
                 places.push((place, None));
             }
         }
-        if words.len() < 2 * MIN_WORDS {
+        if words.len() < MIN_BEFORE + MIN_AFTER {
             continue;
         }
-        for k in MIN_WORDS..=words.len() - MIN_WORDS {
+        for k in MIN_BEFORE..=words.len() - MIN_AFTER {
             let (before, (at, word), next) = (words[k - 1].1, words[k], words[k + 1].1);
             let Some(kind) = before_kind(before) else {
                 continue;
             };
             let single_a = lang == Lang::En && word == "A";
-            // After an abbreviation, a quotation may open the next sentence.
             // A capital initial after a capitalised word is a middle initial (`Adrian M.
             // Fenty`), not the end of an acronym (`en I. A. Lee`).
             let middle_initial = kind == Before::Abbreviation
@@ -411,17 +439,25 @@ pub fn soft_breaks(text: &str, sentences: &[Sentence], lang: Lang) -> Vec<SoftBr
             if middle_initial {
                 continue;
             }
+            // After an abbreviation, a quotation may open the next sentence.
             let quoted = kind == Before::Abbreviation && {
                 let inner = word.trim_start_matches(OPENERS);
                 inner.len() < word.len() && starts_capitalised(inner)
             };
-            if !(starts_capitalised(word) || single_a || quoted)
+            // A Spanish question or exclamation opens a sentence (`internas tienen una
+            // utilidad relativa ¿Las encuestas…`).
+            let inverted = lang == Lang::Es && {
+                let inner = word.trim_start_matches(['¿', '¡']);
+                inner.len() < word.len() && starts_capitalised(inner)
+            };
+            if !(starts_capitalised(word) || single_a || quoted || inverted)
                 || (kind != Before::Abbreviation && continues(&before.to_lowercase(), lang))
             {
                 continue;
             }
             let lower = word
                 .trim_start_matches(OPENERS)
+                .trim_start_matches(['¿', '¡'])
                 .trim_end_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase();
             // A name's possessive (`visitors Holt's team`) cannot follow a plain word inside
@@ -434,7 +470,7 @@ pub fn soft_breaks(text: &str, sentences: &[Sentence], lang: Lang) -> Vec<SoftBr
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
-            let opener = opens_sentences(&lower, lang);
+            let opener = inverted || opens_sentences(&lower, lang);
             if !opener && !next_lower {
                 continue;
             }
@@ -445,9 +481,10 @@ pub fn soft_breaks(text: &str, sentences: &[Sentence], lang: Lang) -> Vec<SoftBr
                 _ if single_a => (Strength::Faint, false),
                 Before::Plain if opener && next_lower => (Strength::Strong, false),
                 Before::Plain if possessive && next_lower => (Strength::Weak, false),
-                Before::Plain => (Strength::Weak, !opener),
+                Before::Plain if opener => (Strength::WeakOpener, false),
+                Before::Plain => (Strength::Weak, true),
                 Before::Capitalised | Before::Comma if opener && next_lower => {
-                    (Strength::Weak, false)
+                    (Strength::WeakOpener, false)
                 }
                 Before::Capitalised | Before::Comma => continue,
                 Before::Abbreviation => (Strength::Weak, false),
@@ -541,12 +578,12 @@ fn may_end_a_sentence(core: &str) -> bool {
     suffix || letters().all(char::is_uppercase) || letters().all(char::is_lowercase)
 }
 
-/// The word ends with a letter or digit, closing quotes and brackets aside.
+/// The word ends with a letter, a digit or `%`, closing quotes and brackets aside.
 fn ends_in_word(word: &str) -> bool {
     word.trim_end_matches(CLOSERS)
         .chars()
         .last()
-        .is_some_and(char::is_alphanumeric)
+        .is_some_and(|c| c.is_alphanumeric() || c == '%')
 }
 
 const CLOSERS: [char; 7] = ['"', '\'', '”', '’', '»', ')', ']'];
@@ -560,7 +597,7 @@ fn ends_without_punctuation(word: &str) -> bool {
     let Some(last) = core.chars().last() else {
         return false;
     };
-    if !last.is_alphanumeric() {
+    if !(last.is_alphanumeric() || last == '%') {
         return false;
     }
     let first = word.chars().find(|c| c.is_alphanumeric());
@@ -625,9 +662,9 @@ pub fn confirmed(
     units: &[(std::ops::Range<usize>, std::ops::Range<usize>)],
 ) -> (Vec<bool>, Vec<bool>) {
     let mut keep = (vec![false; src.breaks.len()], vec![false; tgt.breaks.len()]);
-    // A sentence end counts 3; a break its strength; a run-in heading only meets another.
+    // A sentence end counts 6; a break its strength; a run-in heading only meets another.
     let strength = |side: &SideBreaks, k: Option<usize>| match k {
-        None => 3,
+        None => 6,
         Some(k) => side.breaks[k].strength as u8,
     };
     let agree = |s: u8, t: u8| {
@@ -635,7 +672,7 @@ pub fn confirmed(
         if s == run_in || t == run_in {
             s == t
         } else {
-            s + t >= 3
+            s + t >= 6
         }
     };
     for pair in units.windows(2) {
@@ -724,7 +761,7 @@ mod tests {
     fn breaks_after_a_name_a_comma_or_an_abbreviation_are_weak_and_a_is_faint() {
         let es = "reveló un crecimiento en las páginas de Instagram Las noticias han agudizado los temores";
         let b = soft_breaks(es, &whole(es), Lang::Es);
-        assert_eq!(after(es, &b), [("Las".to_string(), Strength::Weak)]);
+        assert_eq!(after(es, &b), [("Las".to_string(), Strength::WeakOpener)]);
         // After a name, a word that does not open sentences is not a candidate.
         let es =
             "reveló un crecimiento en las páginas de Instagram Noticias han agudizado los temores";
@@ -732,7 +769,7 @@ mod tests {
 
         let en = "goalkeeper Liam Kelly was largely untroubled, That pattern continued into the second half";
         let b = soft_breaks(en, &whole(en), Lang::En);
-        assert_eq!(after(en, &b), [("That".to_string(), Strength::Weak)]);
+        assert_eq!(after(en, &b), [("That".to_string(), Strength::WeakOpener)]);
         // After a comma, only a word that opens sentences, before a lower-case word.
         let en = "goalkeeper Liam Kelly was largely untroubled, Kelly said in the second half";
         assert!(soft_breaks(en, &whole(en), Lang::En).is_empty());
@@ -824,6 +861,22 @@ mod tests {
     }
 
     #[test]
+    fn two_word_headings_questions_and_percentages_end_headings() {
+        let es = "Menos exámenes Desde el comienzo de las protestas hablan de ello";
+        let b = soft_breaks(es, &whole(es), Lang::Es);
+        assert_eq!(after(es, &b), [("Desde".to_string(), Strength::Strong)]);
+        let es = "Las encuestas internas tienen una utilidad relativa ¿Las encuestas sirven?";
+        let b = soft_breaks(es, &whole(es), Lang::Es);
+        assert_eq!(after(es, &b), [("¿Las".to_string(), Strength::Strong)]);
+        let en = "State pension to rise by 2.5% According to Treasury estimates, someone loses";
+        let b = soft_breaks(en, &whole(en), Lang::En);
+        assert_eq!(after(en, &b), [("According".to_string(), Strength::Strong)]);
+        // One word before is not a heading of its own.
+        let es = "Sorteo Desde el comienzo de las protestas hablan de ello";
+        assert!(soft_breaks(es, &whole(es), Lang::Es).is_empty());
+    }
+
+    #[test]
     fn titles_before_names_are_not_abbreviation_breaks() {
         let en = "as he faces re-election next year; Mr. Joko is also facing pressure from them";
         assert!(soft_breaks(en, &whole(en), Lang::En).is_empty());
@@ -895,6 +948,20 @@ mod tests {
             (vec![false], vec![false])
         );
         assert_eq!(confirmed(&side(&faint), &end, &units), (vec![true], vec![]));
+        // Two weak openers agree; a weak opener and a weak break do not.
+        let opener = [SoftBreak {
+            sentence: 0,
+            at: 10,
+            strength: Strength::WeakOpener,
+        }];
+        assert_eq!(
+            confirmed(&side(&opener), &side(&opener), &units),
+            (vec![true], vec![true])
+        );
+        assert_eq!(
+            confirmed(&side(&opener), &side(&weak), &units),
+            (vec![false], vec![false])
+        );
         // A run-in heading's end is kept against another, not against a sentence end.
         let run_in = [SoftBreak {
             sentence: 0,
