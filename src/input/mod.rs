@@ -26,8 +26,7 @@ use std::path::Path;
 pub enum BlockKind {
     /// Running text; may span several lines.
     Paragraph,
-    /// A line that starts with a bullet or a list number (the marker is not part of the
-    /// span).
+    /// A line that starts with a bullet marker (the marker is not part of the span).
     Bullet,
     /// A short line without final punctuation: a title, a heading, a date line.
     Heading,
@@ -405,27 +404,16 @@ fn paragraph_blocks(
     }
 }
 
-/// The text of a list item without its marker, when the line is one: a bullet (`• `, `- `)
-/// or a number of one or two digits with `.` or `)` (`1. `, `12) `) before a capitalised
-/// word or a quotation. The number is the list's, not the sentence's: CAT tools leave list
-/// numbering out of segments, and so does the translation memory.
+/// The text of a bullet item without its marker, when the line is one.
 fn bullet_body(line: &str) -> Option<&str> {
     let mut chars = line.chars();
     let first = chars.next()?;
     if BULLETS.contains(&first) && chars.next().is_some_and(char::is_whitespace) {
         let body = line[first.len_utf8()..].trim_start();
-        return (!body.is_empty()).then_some(body);
+        (!body.is_empty()).then_some(body)
+    } else {
+        None
     }
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = line.get(digits..)?;
-    let after = rest.strip_prefix(['.', ')'])?;
-    let body = after.trim_start();
-    let item = (1..=2).contains(&digits)
-        && body.len() < after.len()
-        && body
-            .trim_start_matches(['"', '\'', '“', '‘', '«', '¿', '¡'])
-            .starts_with(char::is_uppercase);
-    item.then_some(body)
 }
 
 /// A heading-like line has no final punctuation, is short, and is not the first line of
@@ -742,22 +730,6 @@ mod tests {
         );
         assert_eq!(b[3].paragraph, 1);
         assert_eq!(b[0].paragraph, 0);
-    }
-
-    #[test]
-    fn list_numbers_are_left_out_like_bullets() {
-        let text = "Tres opiniones\n\n1. Ibersecurities: recomienda comprar.\n\n12) «Caja Madrid» ve mejor a Telecinco.\n\n3. la cifra sigue.\n\n2008. Ese año.\n";
-        let b = blocks(text, false);
-        assert_eq!(
-            spans(text, &b),
-            vec![
-                ("Tres opiniones", BlockKind::Heading),
-                ("Ibersecurities: recomienda comprar.", BlockKind::Bullet),
-                ("«Caja Madrid» ve mejor a Telecinco.", BlockKind::Bullet),
-                ("3. la cifra sigue.", BlockKind::Paragraph),
-                ("2008. Ese año.", BlockKind::Paragraph),
-            ]
-        );
     }
 
     #[test]
