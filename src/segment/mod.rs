@@ -211,16 +211,31 @@ impl Segmenter {
 
     /// Sentence spans of one block of text: byte offsets, trimmed, never empty.
     pub fn split(&self, text: &str) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
+        let mut out: Vec<(usize, usize)> = Vec::new();
         let mut from = 0;
+        // A piece with no letter or digit (a closing quote set apart, `imposible. "`) is not
+        // a sentence: it joins the sentence before it (or after it, at the start).
+        let mut pending: Option<usize> = None;
         for cut in self.rules.breaks(text).into_iter().chain([text.len()]) {
             let piece = &text[from..cut];
             let lead = piece.len() - piece.trim_start().len();
             let trimmed = piece.trim();
-            if !trimmed.is_empty() {
-                out.push((from + lead, from + lead + trimmed.len()));
-            }
+            let (start, end) = (from + lead, from + lead + trimmed.len());
             from = cut;
+            if trimmed.is_empty() {
+                continue;
+            }
+            if !trimmed.chars().any(char::is_alphanumeric) {
+                match out.last_mut() {
+                    Some(last) => last.1 = end,
+                    None => pending = pending.or(Some(start)),
+                }
+                continue;
+            }
+            out.push((pending.take().unwrap_or(start), end));
+        }
+        if let (Some(start), None) = (pending, out.last()) {
+            out.push((start, text.trim_end().len()));
         }
         out
     }
@@ -293,6 +308,23 @@ mod tests {
             .into_iter()
             .map(|(s, e)| &text[s..e])
             .collect()
+    }
+
+    #[test]
+    fn a_closing_quote_set_apart_stays_with_its_sentence() {
+        assert_eq!(
+            seg(
+                "Otra frase. \" Para Serbia, dijo, no es imposible. \"",
+                Lang::Es
+            ),
+            ["Otra frase.", "\" Para Serbia, dijo, no es imposible. \""]
+        );
+        assert_eq!(
+            seg("« For Serbia, he said, it is not impossible. »", Lang::En),
+            ["« For Serbia, he said, it is not impossible. »"]
+        );
+        // Punctuation alone is still kept (nothing is lost).
+        assert_eq!(seg(" \" ", Lang::Es), ["\""]);
     }
 
     #[test]
