@@ -578,6 +578,10 @@ fn confirmed_split(
     if !keep_src.contains(&true) && !keep_tgt.contains(&true) {
         return None;
     }
+    if !keep_src.contains(&false) && !keep_tgt.contains(&false) {
+        // Every break kept: the pieces are the sentences, already aligned.
+        return Some((spans(&sp), spans(&tp), units));
+    }
     let ss = glued::apply(&src.doc.text, ss, sb, &keep_src);
     let ts = glued::apply(&tgt.doc.text, ts, tb, &keep_tgt);
     let units = align_spans(&ss, &ts);
