@@ -48,6 +48,9 @@ pub struct CostModel {
     pub null_run_cost: f64,
     /// Cost of each sentence beyond the first on a side (2-1 costs one, 3-1 two, 2-2 two).
     pub merge_cost: f64,
+    /// Cost of each heading (a sentence without terminal punctuation) merged with the
+    /// sentence after it: translators keep headings apart.
+    pub heading_merge_cost: f64,
     /// Extra cost of a bead with two or more sentences on both sides (2-2): such a bead
     /// nearly always hides two 1-1 pairs, so it must be clearly better to be chosen.
     pub many_to_many_cost: f64,
@@ -75,6 +78,7 @@ impl Default for CostModel {
             null_run_cost: 1.5,
             merge_cost: 1.5,
             many_to_many_cost: 1.5,
+            heading_merge_cost: 1.0,
             cross_block_cost: 1.5,
             block_mismatch_cost: 1.0,
             mark_mismatch_cost: 1.0,
@@ -186,7 +190,8 @@ impl CostModel {
         parts.numbers =
             self.number_mismatch * symmetric_difference(&src.numbers, &tgt.numbers) as f64;
 
-        let mut structure = 0.0;
+        let mut structure =
+            self.heading_merge_cost * (src.inner_headings + tgt.inner_headings) as f64;
         structure +=
             self.cross_block_cost * (src.crosses_block as u8 + tgt.crosses_block as u8) as f64;
         if src.starts_block != tgt.starts_block {
@@ -260,6 +265,8 @@ pub struct Group {
     pub starts_block: bool,
     /// The final mark of the last sentence.
     pub final_mark: char,
+    /// Sentences before the last that end without terminal punctuation (headings).
+    pub inner_headings: usize,
 }
 
 impl Group {
@@ -282,6 +289,7 @@ impl Group {
             crosses_block: side.windows(2).any(|w| w[0].block != w[1].block),
             starts_block: side.first().is_some_and(|f| f.starts_block),
             final_mark: side.last().map_or('.', |f| f.final_mark),
+            inner_headings: side.iter().rev().skip(1).filter(|f| f.unpunctuated).count(),
         }
     }
 }
@@ -455,5 +463,44 @@ mod tests {
         };
         let (apart, together) = costs(&without);
         assert!(together < apart, "{apart} vs {together}");
+    }
+
+    #[test]
+    fn a_heading_merged_into_the_next_sentence_costs_more_than_two_sentences_merged() {
+        let model = CostModel::default();
+        let w = vec![1.0; 10];
+        let heading = SentenceFeatures {
+            unpunctuated: true,
+            ..sent(40.0, &[1])
+        };
+        let sentence = sent(80.0, &[2]);
+        let target = sent(125.0, &[1, 2]);
+        let merged = |first: &SentenceFeatures| {
+            model
+                .cost_of(
+                    &[first.clone(), sentence.clone()],
+                    std::slice::from_ref(&target),
+                    &w,
+                )
+                .total()
+        };
+        let diff = merged(&heading) - merged(&sent(40.0, &[1]));
+        assert!((diff - model.heading_merge_cost).abs() < 1e-9, "{diff}");
+        // A heading last in a group is its own end: no extra cost.
+        let last = model
+            .cost_of(
+                &[sentence.clone(), heading.clone()],
+                std::slice::from_ref(&target),
+                &w,
+            )
+            .total();
+        let plain = model
+            .cost_of(
+                &[sentence.clone(), sent(40.0, &[1])],
+                std::slice::from_ref(&target),
+                &w,
+            )
+            .total();
+        assert!((last - plain).abs() < 1e-9);
     }
 }

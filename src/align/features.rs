@@ -24,6 +24,8 @@ pub struct SentenceFeatures {
     pub numbers: Vec<u32>,
     /// `?` or `!` when the sentence ends with one (after closing quotes), else `.`.
     pub final_mark: char,
+    /// The sentence ends without terminal punctuation: a title, a heading, a caption.
+    pub unpunctuated: bool,
     /// Index of the block (paragraph, bullet, heading) the sentence lies in.
     pub block: usize,
     /// First sentence of its block.
@@ -178,6 +180,7 @@ impl KeyTable {
                 Some('!') => '!',
                 _ => '.',
             },
+            unpunctuated: !matches!(last, Some('.' | '?' | '!' | '…' | ':' | ';')),
             block,
             starts_block,
         }

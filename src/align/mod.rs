@@ -251,6 +251,7 @@ fn coarsen(side: &[SentenceFeatures], weights: &[f64]) -> Vec<SentenceFeatures> 
                 keys,
                 numbers,
                 final_mark: group[group.len() - 1].final_mark,
+                unpunctuated: group[group.len() - 1].unpunctuated,
                 block: group[0].block,
                 starts_block: group[0].starts_block,
             }
