@@ -905,16 +905,16 @@ mod tests {
 
     #[test]
     fn a_weak_break_needs_a_sentence_end_or_strong_break_on_the_other_side() {
-        let weak = [SoftBreak {
-            sentence: 0,
-            at: 10,
-            strength: Strength::Weak,
-        }];
-        let strong = [SoftBreak {
-            sentence: 0,
-            at: 10,
-            strength: Strength::Strong,
-        }];
+        // One break, 10 bytes into the first sentence.
+        let one = |strength| {
+            [SoftBreak {
+                sentence: 0,
+                at: 10,
+                strength,
+            }]
+        };
+        let weak = one(Strength::Weak);
+        let strong = one(Strength::Strong);
         let units = [(0..1, 0..1), (1..2, 1..2)];
         // Weak against weak: not confirmed.
         let side = |breaks| SideBreaks {
@@ -938,22 +938,14 @@ mod tests {
         assert_eq!(confirmed(&side(&weak), &end, &units), (vec![true], vec![]));
         // A faint break needs a sentence end: a strong break is not enough, and neither is
         // kept.
-        let faint = [SoftBreak {
-            sentence: 0,
-            at: 10,
-            strength: Strength::Faint,
-        }];
+        let faint = one(Strength::Faint);
         assert_eq!(
             confirmed(&side(&faint), &side(&strong), &units),
             (vec![false], vec![false])
         );
         assert_eq!(confirmed(&side(&faint), &end, &units), (vec![true], vec![]));
         // Two weak openers agree; a weak opener and a weak break do not.
-        let opener = [SoftBreak {
-            sentence: 0,
-            at: 10,
-            strength: Strength::WeakOpener,
-        }];
+        let opener = one(Strength::WeakOpener);
         assert_eq!(
             confirmed(&side(&opener), &side(&opener), &units),
             (vec![true], vec![true])
@@ -963,11 +955,7 @@ mod tests {
             (vec![false], vec![false])
         );
         // A run-in heading's end is kept against another, not against a sentence end.
-        let run_in = [SoftBreak {
-            sentence: 0,
-            at: 10,
-            strength: Strength::RunIn,
-        }];
+        let run_in = one(Strength::RunIn);
         assert_eq!(
             confirmed(&side(&run_in), &side(&run_in), &units),
             (vec![true], vec![true])
