@@ -113,6 +113,24 @@ pub fn split(text: &str, lang: Lang) -> Vec<(usize, usize)> {
     Segmenter::builtin(lang).split(text)
 }
 
+/// A straight quote set apart by spaces between two sentences (`imposible. " El martes…`,
+/// tokenized text) opens the next sentence, unless the sentence before it has a quote left
+/// open: then it closes that one.
+fn close_detached_quotes(text: &str, spans: &mut [(usize, usize)]) {
+    for k in 1..spans.len() {
+        let ((prev_start, prev_end), (start, end)) = (spans[k - 1], spans[k]);
+        let Some(rest) = text[start..end].strip_prefix('"') else {
+            continue;
+        };
+        let body = rest.trim_start();
+        let open = text[prev_start..prev_end].matches('"').count() % 2 == 1;
+        if open && body.len() < rest.len() && !body.is_empty() {
+            spans[k - 1].1 = start + 1;
+            spans[k].0 = end - body.len();
+        }
+    }
+}
+
 /// A compiled set of segmentation rules for one language: the built-in SRX rules, optionally
 /// preceded by a user's SRX rules and abbreviations (which therefore take precedence).
 #[derive(Debug, Clone)]
@@ -237,6 +255,7 @@ impl Segmenter {
         if let (Some(start), None) = (pending, out.last()) {
             out.push((start, text.trim_end().len()));
         }
+        close_detached_quotes(text, &mut out);
         out
     }
 
@@ -322,6 +341,19 @@ mod tests {
         assert_eq!(
             seg("« For Serbia, he said, it is not impossible. »", Lang::En),
             ["« For Serbia, he said, it is not impossible. »"]
+        );
+        // Between two sentences, it closes a quote the first one left open, and otherwise
+        // opens the second.
+        assert_eq!(
+            seg(
+                "\" Para Serbia, no es imposible. \" El martes insistió.",
+                Lang::Es
+            ),
+            ["\" Para Serbia, no es imposible. \"", "El martes insistió."]
+        );
+        assert_eq!(
+            seg("El \"libro\" es bueno. \" Otra cita \" dijo.", Lang::Es),
+            ["El \"libro\" es bueno.", "\" Otra cita \" dijo."]
         );
         // Punctuation alone is still kept (nothing is lost).
         assert_eq!(seg(" \" ", Lang::Es), ["\""]);
