@@ -238,9 +238,10 @@ const RUN_IN_WORDS: usize = 12;
 /// sentence of at least three words that ends the way sentences do (`Visual flight:
 /// According to the regulations…`, `Sobre la broma al Papa: Jobs narra…`). One-word labels
 /// (`Source: Ministry of Labour, 2024.`, `Note: …`) belong to their line. Headlines (no
-/// final full stop: `Peru: Fujimori hospitalized again`), quotations after the colon and
-/// labels with a verb (`Doyle said:`, `No es nada nuevo:`) are left alone, and so are labels
-/// that start with a digit (`2004: A major quake…`, a list of dates).
+/// final full stop: `Peru: Fujimori hospitalized again`), quotations after the colon, labels
+/// with a verb (`Doyle said:`, `No es nada nuevo:`) or opening with a connective (`No
+/// obstante:`), a colon inside a quotation or brackets, and labels that start with a digit
+/// (`2004: A major quake…`, a list of dates) are left alone.
 fn run_in_heading_end(sentence: &str, lang: Lang) -> Option<usize> {
     let colon = sentence.find(':')?;
     let label = &sentence[..colon];
@@ -386,8 +387,9 @@ fn is_label_verb(word: &str, lang: Lang) -> bool {
 const MIN_BEFORE: usize = 2;
 const MIN_AFTER: usize = 3;
 
-/// The possible heading ends in `sentences` of `text`, with at least three words on each
-/// side, before a capitalised word that is not `I` nor an acronym (in English, `A` is one,
+/// The possible heading ends in `sentences` of `text`: the end of a run-in heading that opens
+/// a paragraph ([`run_in_heading_end`]), and, with at least two words before and three after,
+/// places before a capitalised word that is not `I` nor an acronym (in English, `A` is one,
 /// but faint). After a word that ends without punctuation, starts in lower case (or ends with
 /// a closing quote or bracket) and is not an article, preposition or conjunction, the next
 /// word must open sentences or be a common word (the document also writes it in lower case)
@@ -440,16 +442,10 @@ pub fn soft_breaks(text: &str, sentences: &[Sentence], lang: Lang) -> Vec<SoftBr
                 continue;
             }
             // After an abbreviation, a quotation may open the next sentence.
-            let quoted = kind == Before::Abbreviation && {
-                let inner = word.trim_start_matches(OPENERS);
-                inner.len() < word.len() && starts_capitalised(inner)
-            };
+            let quoted = kind == Before::Abbreviation && capitalised_after(word, &OPENERS);
             // A Spanish question or exclamation opens a sentence (`internas tienen una
             // utilidad relativa ¿Las encuestas…`).
-            let inverted = lang == Lang::Es && {
-                let inner = word.trim_start_matches(['¿', '¡']);
-                inner.len() < word.len() && starts_capitalised(inner)
-            };
+            let inverted = lang == Lang::Es && capitalised_after(word, &['¿', '¡']);
             if !(starts_capitalised(word) || single_a || quoted || inverted)
                 || (kind != Before::Abbreviation && continues(&before.to_lowercase(), lang))
             {
@@ -602,6 +598,12 @@ fn ends_without_punctuation(word: &str) -> bool {
     }
     let first = word.chars().find(|c| c.is_alphanumeric());
     closed || first.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+}
+
+/// `word` opens with one of `marks` and a capitalised word follows (`“Pienso`, `¿Las`).
+fn capitalised_after(word: &str, marks: &[char]) -> bool {
+    let inner = word.trim_start_matches(marks);
+    inner.len() < word.len() && starts_capitalised(inner)
 }
 
 /// A capitalised word (not `I`, not all capitals, not opened by a quote or bracket).
