@@ -15,8 +15,8 @@
 //! than 30 words) is left out of one side, English and Spanish in turn, and the gold pairs
 //! of its sentences are removed: a translation that skipped a paragraph.
 
-use alinea::align::lexicon::Lexicon;
-use alinea::output::{beads, side_text};
+use alinea::output::beads;
+use alinea::segment::side_text;
 use alinea::{align_texts, input, AlignOptions};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -39,7 +39,7 @@ fn main() {
             "--learn" => options.learn = true,
             "--learn-batch" => learn_batch = true,
             "--dict" => {
-                options.lexicon = Lexicon::read(Path::new(&args.next().expect("--dict FILE")))
+                options.lexicon = alinea::pipeline::read_lexicon(Path::new(&args.next().expect("--dict FILE")))
                     .expect("readable word list")
                     .0
             }

@@ -6,7 +6,8 @@
 //!     cargo bench --bench segment_speed
 
 use alinea::input::Document;
-use alinea::segment::{self, Lang, Segmenter};
+use alinea::segment::{self, Segmenter};
+use alinea::types::Lang;
 use std::path::Path;
 use std::time::Instant;
 use unicode_segmentation::UnicodeSegmentation;

@@ -3,7 +3,8 @@
 
 use crate::error::{Error, Result};
 use crate::input::{self, Document};
-use crate::{align_checked, AlignOptions, Alignment};
+use crate::align::Alignment;
+use crate::pipeline::{align_checked, AlignOptions};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -320,7 +321,7 @@ pub fn align_pairs(
             })
             .collect();
         let learned =
-            crate::learn_from_alignments(&first.iter().collect::<Vec<_>>(), BATCH_MIN_COUNT);
+            crate::align::learn_from_alignments(&first.iter().collect::<Vec<_>>(), BATCH_MIN_COUNT);
         options.lexicon.extend(&learned);
     }
     let options = &options;

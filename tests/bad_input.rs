@@ -10,7 +10,7 @@
 //! quadratic in the length of a line).
 
 mod common;
-use alinea::tm::tmx_read::TmxReader;
+use alinea::tm::tmx::read::TmxReader;
 use common::*;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

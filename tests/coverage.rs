@@ -129,6 +129,6 @@ fn every_sentence_is_in_exactly_one_unit_on_generated_documents() {
     }
 }
 
-fn s_index(doc: &alinea::Segmented, s: &alinea::segment::Sentence) -> usize {
+fn s_index(doc: &alinea::Segmented, s: &alinea::types::Sentence) -> usize {
     doc.sentences.iter().position(|x| x == s).unwrap()
 }

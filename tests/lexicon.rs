@@ -88,7 +88,7 @@ fn explain_shows_the_cost_parts_of_every_unit() {
 
 #[test]
 fn a_batch_learns_word_pairs_no_single_document_could() {
-    use alinea::{align_texts, input::Document, segment::Lang, AlignOptions};
+    use alinea::{align_texts, input::Document, types::Lang, AlignOptions};
     // Each document pairs "gobierno"/"government" once; only across the batch do they recur.
     let docs = [
         (

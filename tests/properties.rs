@@ -7,9 +7,10 @@
 use alinea::align::cost::CostModel;
 use alinea::input::Document;
 use alinea::output::tmx::{self, TmxOptions};
-use alinea::segment::{self, Lang, Segmenter};
-use alinea::tm::tmx_read::TmxReader;
-use alinea::tm::tmx_write::{self, HeaderOut};
+use alinea::segment::{self, Segmenter};
+use alinea::types::Lang;
+use alinea::tm::tmx::read::TmxReader;
+use alinea::tm::tmx::write::{self, HeaderOut};
 use alinea::tm::{Code, CodeText, Inline, Prop, Segment, Tu, Tuv};
 use alinea::{align_documents, segment_document};
 use proptest::prelude::*;
@@ -128,7 +129,7 @@ proptest! {
         // forbids, trimmed), and reads back; no side is empty.
         let (bytes, report) = tmx::write(&al, &TmxOptions { date: "20260101T000000Z".into() });
         let back = read_all(&bytes);
-        let side = |doc: &alinea::Segmented, ids: &[usize]| tmx::xml_clean(&alinea::output::side_text(doc, ids)).0;
+        let side = |doc: &alinea::Segmented, ids: &[usize]| tmx::xml_clean(&alinea::segment::side_text(doc, ids)).0;
         let full: Vec<_> = al
             .units
             .iter()
@@ -169,7 +170,7 @@ proptest! {
 
     #[test]
     fn every_tmx_written_reads_back_to_the_same_units(units in prop::collection::vec(tu(), 0..6)) {
-        let bytes = tmx_write::to_bytes(&HeaderOut::sentences("es", "20260101T000000Z"), &units);
+        let bytes = write::to_bytes(&HeaderOut::sentences("es", "20260101T000000Z"), &units);
         let back = read_all(&bytes);
         prop_assert_eq!(back.len(), units.len());
         for (b, u) in back.iter().zip(&units) {
@@ -273,7 +274,7 @@ fn without_positions(tu: &Tu) -> Tu {
 /// A unit as it is written and read: without the characters XML 1.0 forbids, adjacent
 /// texts as one, and empty texts gone.
 fn cleaned(tu: &Tu) -> Tu {
-    let clean = |s: &str| tmx_write::clean(s).0;
+    let clean = |s: &str| write::clean(s).0;
     let props = |ps: &[Prop]| -> Vec<Prop> {
         ps.iter()
             .map(|p| Prop::new(&clean(&p.kind), &clean(&p.value)))
@@ -306,7 +307,7 @@ fn clean_inlines(items: &[Inline]) -> Vec<Inline> {
     for item in items {
         match item {
             Inline::Text(t) => {
-                let t = tmx_write::clean(t).0;
+                let t = write::clean(t).0;
                 if t.is_empty() {
                     continue;
                 }
@@ -326,7 +327,7 @@ fn clean_inlines(items: &[Inline]) -> Vec<Inline> {
                     .iter()
                     .filter_map(|c| match c {
                         CodeText::Native(n) => {
-                            let n = tmx_write::clean(n).0;
+                            let n = write::clean(n).0;
                             (!n.is_empty()).then_some(CodeText::Native(n))
                         }
                         other => Some(other.clone()),

@@ -5,8 +5,8 @@ mod common;
 use alinea::align::cost::CostModel;
 use alinea::output::tmx;
 use alinea::tm::profile::Profile;
-use alinea::tm::tmx_read::TmxReader;
-use alinea::tm::tmx_write::{self, HeaderOut};
+use alinea::tm::tmx::read::TmxReader;
+use alinea::tm::tmx::write::{self, HeaderOut};
 use alinea::tm::Tu;
 use alinea::{align_documents, fit_to_profile, input, segment_document};
 use common::*;
@@ -45,14 +45,14 @@ fn every_tmx_alinea_writes_reads_back_to_the_same_units() {
         let al = align_documents(load("es"), load("en"), &CostModel::default());
         let (units, report) = tmx::units(&al, "20260101T000000Z");
         assert_eq!(units.len(), report.written);
-        let bytes = tmx_write::to_bytes(&tmx::header(&al, "20260101T000000Z"), &units);
+        let bytes = write::to_bytes(&tmx::header(&al, "20260101T000000Z"), &units);
         assert_eq!(read_units(Path::new(&name), &bytes), units, "{name}");
         // The committed TMX holds the same units.
         assert_eq!(read_file(&root().join(format!("tmx/{name}.tmx"))), units);
         for profile in Profile::ALL {
             let (fitted, _) = fit_to_profile(units.clone(), profile);
             let header = HeaderOut::sentences(&profile.locale("es"), "20260101T000000Z");
-            let bytes = tmx_write::to_bytes(&header, &fitted);
+            let bytes = write::to_bytes(&header, &fitted);
             assert_eq!(
                 read_units(Path::new(&name), &bytes),
                 fitted,

@@ -3,7 +3,7 @@
 //! names the file it cannot read.
 
 mod common;
-use alinea::input::xliff;
+use alinea::tm::xliff::pairs as xliff;
 use common::*;
 
 #[test]

@@ -7,6 +7,7 @@
 //! names, acronyms, cognates, weighted by rarity), final punctuation and block structure.
 
 use super::features::SentenceFeatures;
+use crate::types::CostParts;
 use serde::{Deserialize, Serialize};
 
 /// The shape of a bead: how many source and target sentences it holds.
@@ -87,21 +88,6 @@ impl Default for CostModel {
     }
 }
 
-/// The parts of a bead's cost.
-#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq)]
-pub struct CostParts {
-    pub prior: f64,
-    pub length: f64,
-    pub lexical: f64,
-    pub numbers: f64,
-    pub structure: f64,
-}
-
-impl CostParts {
-    pub fn total(&self) -> f64 {
-        self.prior + self.length + self.lexical + self.numbers + self.structure
-    }
-}
 
 /// Per-key weights (rarer keys count more), indexed by key id.
 pub type KeyWeights = [f64];

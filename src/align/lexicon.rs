@@ -5,11 +5,9 @@
 //! A lexicon entry gives a Spanish and an English word the same key, so the cost model sees
 //! a translation pair exactly as it sees a shared number or cognate.
 
-use super::features::{word_key, COGNATE_PREFIX};
-use crate::error::{Error, Result};
-use crate::segment::Lang;
+use super::words::{word_key, COGNATE_PREFIX};
+use crate::types::Lang;
 use std::collections::HashMap;
-use std::path::Path;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Spanish-English word pairs, by lower-cased word.
@@ -70,17 +68,10 @@ impl Lexicon {
         self.entries += other.entries;
     }
 
-    /// Reads a bilingual word list: `english @ spanish` lines as hunalign reads them, or
+    /// Parses a bilingual word list: `english @ spanish` lines as hunalign reads them, or
     /// `spanish<TAB>english`. Entries of several words on a side are skipped (alinea matches
     /// single words); blank lines and lines starting with `#` too. Returns the lexicon and the
-    /// number of entries skipped.
-    pub fn read(path: &Path) -> Result<(Lexicon, usize)> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, "read", e))?;
-        let (text, _) = crate::input::decode(&bytes).map_err(|m| Error::bad_input(path, m))?;
-        Self::parse(&text).map_err(|m| Error::bad_input(path, m))
-    }
-
-    /// Parses the text of a word list (see [`Lexicon::read`]).
+    /// number of entries skipped. (`pipeline::read_lexicon` reads one from a file.)
     pub fn parse(text: &str) -> std::result::Result<(Lexicon, usize), String> {
         let mut lexicon = Lexicon::default();
         let mut skipped = 0;

@@ -6,15 +6,19 @@
 //! `features` turns sentences into what the cost model compares.
 
 pub mod cost;
+mod document;
 pub mod features;
 pub mod lexicon;
 pub mod search;
+pub mod words;
 
-use crate::segment::Lang;
-use cost::{max_side, CostModel, CostParts, Groups};
+use crate::types::{Lang, Unit};
+use cost::{max_side, CostModel, Groups};
 use features::{KeyTable, SentenceFeatures};
 use lexicon::Lexicon;
 use search::{Band, BlockRuns, Lattice, Posteriors, Step};
+
+pub use document::{align_documents, align_with_lexicon, learn_from_alignments, side, Alignment};
 
 /// One side of an alignment problem.
 #[derive(Debug, Clone)]
@@ -26,24 +30,6 @@ pub struct Side<'a> {
     pub blocks: Vec<usize>,
 }
 
-/// An alignment unit: consecutive source sentences and consecutive target sentences that
-/// translate each other (either list may be empty: a sentence with no counterpart).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Unit {
-    /// Source sentence indices (0-based, consecutive).
-    pub src: Vec<usize>,
-    /// Target sentence indices (0-based, consecutive).
-    pub tgt: Vec<usize>,
-    /// Confidence in [0, 1] that the unit is right.
-    pub score: f64,
-    /// The parts of the unit's cost, for `--explain`.
-    pub parts: CostParts,
-    /// For each source and each target sentence of the unit, the probability that it has
-    /// no counterpart, over all the readings the search weighs (not only the one chosen):
-    /// what `qa` reports omissions and additions from.
-    pub src_null: Vec<f64>,
-    pub tgt_null: Vec<f64>,
-}
 
 impl Side<'_> {
     /// The block of every sentence (0 where the side gives none).
@@ -54,12 +40,6 @@ impl Side<'_> {
     }
 }
 
-impl Unit {
-    /// The bead type, such as `1-1`, `2-1` or `0-1`.
-    pub fn bead(&self) -> String {
-        format!("{}-{}", self.src.len(), self.tgt.len())
-    }
-}
 
 /// Aligns two sides with a cost model and a lexicon of word translations (may be empty); the
 /// model's length ratio is fitted to the documents.

@@ -4,7 +4,8 @@ use super::common::AlignFlags;
 use super::out::write_output;
 use alinea::align_files;
 use alinea::error::{Error, Result};
-use alinea::output::{beads, date, explain, html, json, summary, tmx, tsv, xliff};
+use alinea::output::{beads, explain, html, json, summary, tmx, tsv, xliff};
+use alinea::types::date;
 use alinea::qa::{check_alignment, units_of, Langs, QaOptions};
 use alinea::tm::profile::Profile;
 use alinea::FitReport;
@@ -173,7 +174,7 @@ pub fn run(args: Args) -> Result<()> {
         };
         eprint!("{}", summary::render(&al, format, written, &removed));
         if let Some(profile) = args.profile {
-            eprint!("{}", summary::render_fit(&fit, profile));
+            eprint!("{}", alinea::tm::profile::render_fit(&fit, profile));
         }
     }
     Ok(())

@@ -62,7 +62,7 @@ impl AlignFlags {
     pub fn options(&self) -> Result<AlignOptions> {
         let lexicon = match &self.dict {
             Some(path) => {
-                let (lexicon, skipped) = Lexicon::read(path)?;
+                let (lexicon, skipped) = alinea::pipeline::read_lexicon(path)?;
                 if skipped > 0 {
                     eprintln!(
                         "alinea: {}: {} entries of several words skipped (alinea matches single words); {} used",

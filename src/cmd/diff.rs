@@ -6,8 +6,10 @@ use super::out::write_output;
 use alinea::error::{Error, Result};
 use alinea::output::diff as render;
 use alinea::output::qa::Style;
-use alinea::output::{html, language_name};
-use alinea::qa::diff::{compare_documents, compare_memories};
+use alinea::output::html;
+use alinea::types::language_name;
+use alinea::pipeline::compare_documents;
+use alinea::qa::diff::compare_memories;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 

@@ -4,7 +4,8 @@
 use super::inputs::InputArgs;
 use alinea::error::{Error, Result};
 use alinea::input::BlockKind;
-use alinea::segment::{Lang, Segmenter};
+use alinea::segment::Segmenter;
+use alinea::types::Lang;
 use alinea::{input, segment_document_with};
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -4,7 +4,7 @@
 //!
 //! ```
 //! use alinea::input::language::guess;
-//! use alinea::segment::Lang;
+//! use alinea::types::Lang;
 //! assert_eq!(guess("El presidente dijo que los acuerdos de la región son para todos."), None);
 //! let es = "El presidente dijo que los acuerdos de la región serán firmados por los países del norte y que la comisión se reunirá en la capital con los ministros de las naciones.";
 //! assert_eq!(guess(es), Some(Lang::Es));
@@ -12,7 +12,7 @@
 //! assert_eq!(guess(en), Some(Lang::En));
 //! ```
 
-use crate::segment::Lang;
+use crate::types::Lang;
 
 /// Frequent Spanish function words that are not English words.
 const SPANISH: &[&str] = &[

@@ -14,8 +14,7 @@ pub mod docx;
 pub mod html;
 pub mod language;
 pub mod repeated;
-pub mod xliff;
-mod xml;
+pub mod xml;
 
 use crate::error::{Error, Result};
 use std::path::Path;

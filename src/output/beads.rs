@@ -1,7 +1,7 @@
 //! Vecalign bead notation, one bead per line, 0-based sentence indices:
 //! `[0]:[0]`, `[1, 2]:[1]`, `[3]:[]`.
 
-use crate::align::Unit;
+use crate::types::Unit;
 
 pub fn write(units: &[Unit]) -> String {
     let list = |v: &[usize]| {

@@ -1,8 +1,8 @@
 //! JSON: one object per unit with both sides' sentence indices and texts, the bead type and
 //! the score, in an array.
 
-use super::side_text;
-use crate::Alignment;
+use crate::segment::side_text;
+use crate::align::Alignment;
 use serde::Serialize;
 
 /// A unit as JSON shows it.
@@ -30,7 +30,7 @@ pub fn units(al: &Alignment) -> Vec<JsonUnit<'_>> {
         .iter()
         .enumerate()
         .map(|(k, u)| JsonUnit {
-            tuid: super::tmx::tuid(&al.src.doc.name, k),
+            tuid: crate::types::tuid(&al.src.doc.name, k),
             bead: u.bead(),
             score: (u.score * 1000.0).round() / 1000.0,
             src: &u.src,

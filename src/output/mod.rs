@@ -3,7 +3,6 @@
 //! Writers never change the alignment; they only decide how to show it.
 
 pub mod beads;
-pub mod date;
 pub mod diff;
 pub mod explain;
 pub mod html;
@@ -14,27 +13,12 @@ pub mod tmx;
 pub mod tsv;
 pub mod xliff;
 
-use crate::Segmented;
-
-/// The text of a unit's side: its sentences joined by one space, with every run of
-/// whitespace (line breaks of wrapped paragraphs included) collapsed to one space.
-pub fn side_text(doc: &Segmented, sentences: &[usize]) -> String {
-    let mut out = String::new();
-    for &i in sentences {
-        for word in doc.text(i).split_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(word);
-        }
-    }
-    out
-}
+use crate::segment::side_text;
 
 /// The two sides of unit `k` as TMX and XLIFF write them: the text of each side without the
 /// characters XML 1.0 forbids, and how many were removed. `None` for a unit that is not
 /// written: a side has no sentence, or nothing but such characters.
-pub fn written_sides(al: &crate::Alignment, k: usize) -> Option<(String, String, usize)> {
+pub fn written_sides(al: &crate::align::Alignment, k: usize) -> Option<(String, String, usize)> {
     let unit = &al.units[k];
     if unit.src.is_empty() || unit.tgt.is_empty() {
         return None;
@@ -44,17 +28,3 @@ pub fn written_sides(al: &crate::Alignment, k: usize) -> Option<(String, String,
     (!src.is_empty() && !tgt.is_empty()).then_some((src, tgt, lost_s + lost_t))
 }
 
-/// An English name for a language tag, for messages ("Spanish", "English"); the tag itself
-/// for other languages.
-pub fn language_name(tag: &str) -> String {
-    match crate::segment::Lang::from_tag(tag) {
-        crate::segment::Lang::Es => "Spanish".into(),
-        crate::segment::Lang::En => "English".into(),
-        crate::segment::Lang::Other => format!("'{tag}'"),
-    }
-}
-
-/// Formats a score with three decimals, the same in every output format.
-pub fn format_score(score: f64) -> String {
-    format!("{score:.3}")
-}

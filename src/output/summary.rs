@@ -1,9 +1,9 @@
 //! The summary printed on stderr after an alignment: sentence counts, units written, and
 //! every sentence that was not written, with its line and the reason.
 
-use super::{language_name, written_sides};
-use crate::tm::profile::Profile;
-use crate::{Alignment, FitReport};
+use super::written_sides;
+use crate::types::language_name;
+use crate::align::Alignment;
 
 /// Renders the summary. `written` is the number of units the chosen format holds (TMX and
 /// XLIFF leave out units with an empty side); `removed_chars` lists units that lost XML-illegal
@@ -112,8 +112,8 @@ pub fn render(
 /// How many sentences without counterpart the summary lists by line, per side.
 const SHOWN: usize = 20;
 
-fn clean_side_is_empty(doc: &crate::Segmented, sentences: &[usize]) -> bool {
-    super::tmx::xml_clean(&super::side_text(doc, sentences))
+fn clean_side_is_empty(doc: &crate::segment::Segmented, sentences: &[usize]) -> bool {
+    super::tmx::xml_clean(&crate::segment::side_text(doc, sentences))
         .0
         .is_empty()
 }
@@ -128,34 +128,3 @@ fn excerpt(text: &str) -> String {
     }
 }
 
-/// Renders what fitting the units to a CAT tool's limits did: units split at sentences,
-/// units left out because they could not be split.
-pub fn render_fit(fit: &FitReport, profile: Profile) -> String {
-    let mut out = String::new();
-    let limit = profile.max_chars().unwrap_or(0);
-    if !fit.split.is_empty() {
-        let list: Vec<String> = fit
-            .split
-            .iter()
-            .map(|(unit, parts)| format!("{unit} ({parts} parts)"))
-            .collect();
-        out.push_str(&format!(
-            "{} unit(s) longer than {profile}'s {limit} characters split at sentences: {}\n",
-            fit.split.len(),
-            list.join(", ")
-        ));
-    }
-    if !fit.too_long.is_empty() {
-        let list: Vec<String> = fit
-            .too_long
-            .iter()
-            .map(|(unit, chars)| format!("{unit} ({chars} characters)"))
-            .collect();
-        out.push_str(&format!(
-            "{} unit(s) longer than {profile}'s {limit} characters could not be split at a sentence and were not written: {}\n",
-            fit.too_long.len(),
-            list.join(", ")
-        ));
-    }
-    out
-}

@@ -5,11 +5,12 @@
 //! `tuid` (document name and unit number), and props `x-alignment-score`, `x-bead` and
 //! `x-document`. Characters XML 1.0 forbids are removed and counted.
 
-use super::{format_score, written_sides};
+use super::written_sides;
+use crate::types::{format_score, tuid};
 use crate::tm::profile::Profile;
-use crate::tm::tmx_write::{self, HeaderOut};
+use crate::tm::tmx::write::{self, HeaderOut};
 use crate::tm::{Prop, Tu, Tuv};
-use crate::Alignment;
+use crate::align::Alignment;
 
 /// What the header says besides the fixed attributes.
 #[derive(Debug, Clone)]
@@ -30,7 +31,7 @@ pub struct TmxReport {
 /// Writes the TMX document for an alignment.
 pub fn write(al: &Alignment, options: &TmxOptions) -> (Vec<u8>, TmxReport) {
     let (units, report) = units(al, &options.date);
-    let bytes = tmx_write::to_bytes(&header(al, &options.date), &units);
+    let bytes = write::to_bytes(&header(al, &options.date), &units);
     (bytes, report)
 }
 
@@ -39,7 +40,7 @@ pub fn write(al: &Alignment, options: &TmxOptions) -> (Vec<u8>, TmxReport) {
 /// report per alignment.
 pub fn write_all(alignments: &[&Alignment], options: &TmxOptions) -> (Vec<u8>, Vec<TmxReport>) {
     let (header, all, reports) = collect(alignments, &options.date);
-    (tmx_write::to_bytes(&header, &all), reports)
+    (write::to_bytes(&header, &all), reports)
 }
 
 /// The header (from the first alignment) and the units of several alignments, in order.
@@ -60,17 +61,17 @@ fn collect(alignments: &[&Alignment], date: &str) -> (HeaderOut, Vec<Tu>, Vec<Tm
 
 /// Writes alignments as one TMX shaped for a CAT tool: the profile's language codes and
 /// prop names, and sides over its length limit split at a sentence or left out (the
-/// [`FitReport`](crate::FitReport) says which). Returns the bytes, the number of `<tu>`
+/// [`FitReport`](crate::tm::profile::FitReport) says which). Returns the bytes, the number of `<tu>`
 /// written, a report per alignment and the fitting report.
 pub fn write_for_profile(
     alignments: &[&Alignment],
     options: &TmxOptions,
     profile: Profile,
-) -> (Vec<u8>, usize, Vec<TmxReport>, crate::FitReport) {
+) -> (Vec<u8>, usize, Vec<TmxReport>, crate::tm::profile::FitReport) {
     let (mut header, all, reports) = collect(alignments, &options.date);
-    let (all, fit) = crate::fit_to_profile(all, profile);
+    let (all, fit) = crate::tm::profile::fit_to_profile(all, profile);
     header.srclang = profile.locale(&header.srclang);
-    (tmx_write::to_bytes(&header, &all), all.len(), reports, fit)
+    (write::to_bytes(&header, &all), all.len(), reports, fit)
 }
 
 /// The header for an alignment's TMX.
@@ -112,16 +113,11 @@ pub fn units(al: &Alignment, date: &str) -> (Vec<Tu>, TmxReport) {
     (out, report)
 }
 
-/// The tuid of unit `k` (0-based) of a document: `NAME-1`, `NAME-2` ... Units keep their
-/// number whether or not they are written, so a tuid does not move when options change.
-pub fn tuid(document: &str, k: usize) -> String {
-    format!("{document}-{}", k + 1)
-}
 
 /// Removes the characters XML 1.0 forbids (C0 controls other than tab, LF and CR; U+FFFE and
 /// U+FFFF) and trims the result. Returns the text and the number of characters removed.
 pub fn xml_clean(text: &str) -> (String, usize) {
-    let allowed = crate::tm::tmx_read::xml_char;
+    let allowed = crate::tm::xml::xml_char;
     let removed = text.chars().filter(|&c| !allowed(c)).count();
     if removed == 0 {
         return (text.trim().to_string(), 0);

@@ -5,9 +5,10 @@
 //! `tmx from-tsv` turns the file back into a TMX). Cells are written as
 //! [`crate::tm::tsv::cell`] writes them, so that the TSV reader reads them back.
 
-use super::{format_score, side_text};
+use crate::segment::side_text;
+use crate::types::format_score;
 use crate::tm::tsv::cell;
-use crate::Alignment;
+use crate::align::Alignment;
 
 pub fn write(al: &Alignment) -> String {
     let mut out = format!(
@@ -21,7 +22,7 @@ pub fn write(al: &Alignment) -> String {
             cell(&side_text(&al.src, &unit.src)),
             cell(&side_text(&al.tgt, &unit.tgt)),
             format_score(unit.score),
-            cell(&super::tmx::tuid(&al.src.doc.name, k)),
+            cell(&crate::types::tuid(&al.src.doc.name, k)),
             unit.bead(),
             cell(&al.src.doc.name),
         ));

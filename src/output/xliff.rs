@@ -6,9 +6,10 @@
 //! removed and counted, and unit ids are the TMX tuids. The alignment score and bead type go
 //! in the Metadata module (`mda:`), which XLIFF 2.0 allows at the start of a unit.
 
-use super::tmx::{tuid, xml_clean};
-use super::{format_score, written_sides};
-use crate::Alignment;
+use super::tmx::xml_clean;
+use super::written_sides;
+use crate::types::{format_score, tuid};
+use crate::align::Alignment;
 use quick_xml::escape::partial_escape;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
@@ -127,8 +128,9 @@ pub fn nmtoken(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::align::cost::CostModel;
-    use crate::input::{xliff, Document};
-    use crate::output::side_text;
+    use crate::input::Document;
+    use crate::tm::xliff::pairs as xliff;
+    use crate::segment::side_text;
     use crate::{align_documents, segment_document};
 
     fn alignment(es: &str, en: &str, name: &str) -> Alignment {

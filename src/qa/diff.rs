@@ -2,8 +2,8 @@
 //! Comparison step does): what changed, what was added, what was removed, with a word-level
 //! diff and an edit distance per unit.
 //!
-//! Documents: the source is aligned to each translation ([`compare_alignments`]); the two
-//! alignments may group sentences differently, so a row is the smallest run of source
+//! Documents: the source is aligned to each translation (the pipeline's `compare_documents`)
+//! and the two alignments compared ([`compare_alignments`]); they may group sentences differently, so a row is the smallest run of source
 //! sentences that no unit of either alignment crosses, with the target text each gives it.
 //! Target sentences with no source counterpart are rows of their own, in place, paired with
 //! the other translation's at the same place. Memories: units are paired by their source
@@ -12,9 +12,9 @@
 use crate::error::Result;
 use crate::tm::convert::Format;
 use crate::tm::merge::{prepare, PrepareCounts};
-use crate::tm::tmx_read::TmxReader;
+use crate::tm::tmx::read::TmxReader;
 use crate::tm::tsv::TsvReader;
-use crate::{align_texts, AlignOptions, Alignment};
+use crate::align::Alignment;
 use serde::Serialize;
 use std::collections::{HashMap, VecDeque};
 use std::path::Path;
@@ -156,7 +156,7 @@ pub fn compare_alignments(old: &Alignment, new: &Alignment) -> Vec<Row> {
     };
     let (old_paired, old_alone) = targets(old);
     let (new_paired, new_alone) = targets(new);
-    let text = |doc: &crate::Segmented, ids: &[usize]| crate::output::side_text(doc, ids);
+    let text = |doc: &crate::segment::Segmented, ids: &[usize]| crate::segment::side_text(doc, ids);
     let mut rows = Vec::new();
     let mut i = 0;
     let alone_row = |at: usize, rows: &mut Vec<Row>| {
@@ -211,28 +211,6 @@ pub struct DocumentDiff {
     pub old: Alignment,
     pub new: Alignment,
     pub rows: Vec<Row>,
-}
-
-/// Reads a source and two translations of it (text, HTML or DOCX), aligns the source to
-/// each, and compares them ([`compare_alignments`]). The source is read once.
-pub fn compare_documents(
-    source: &Path,
-    old: &Path,
-    new: &Path,
-    options: &AlignOptions,
-) -> Result<DocumentDiff> {
-    let load = crate::input::LoadOptions {
-        format: options.input_format,
-        one_per_line: options.presegmented,
-        include_notes: options.include_notes,
-    };
-    let src = crate::input::load_any(source, &load)?;
-    let old_doc = crate::input::load_any(old, &load)?;
-    let new_doc = crate::input::load_any(new, &load)?;
-    let old = align_texts(src.clone(), old_doc, options);
-    let new = align_texts(src, new_doc, options);
-    let rows = compare_alignments(&old, &new);
-    Ok(DocumentDiff { old, new, rows })
 }
 
 /// What comparing two memories read.
@@ -496,6 +474,7 @@ fn flush(run: &mut Vec<Edit>, out: &mut Vec<Edit>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pipeline::{align_texts, AlignOptions};
     use crate::input::Document;
 
     fn show(edits: &[Edit]) -> String {

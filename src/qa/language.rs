@@ -10,7 +10,7 @@
 //! own is in the source language. Words both languages use (`a`, `no`, `me`) do not count.
 
 use super::{words, Draft, Kind, Langs, Mark, QaUnit, Severity, Side};
-use crate::segment::Lang;
+use crate::types::Lang;
 
 /// Adds a finding when the unit's target is its source, or is in the source language.
 pub fn check(unit: &QaUnit, langs: &Langs, add: &mut dyn FnMut(Draft)) {

@@ -13,7 +13,7 @@
 //! a neighbour); otherwise part of a sentence is missing.
 
 use super::{is_word, words, Draft, Kind, Langs, Mark, QaUnit, Sent, Severity, Side};
-use crate::segment::Lang;
+use crate::types::Lang;
 
 /// A unit whose `|z|` is over this is an outlier.
 pub const OUTLIER_Z: f64 = 4.0;

@@ -35,9 +35,9 @@ pub mod names;
 pub mod numbers;
 pub mod tmx;
 
-use crate::output::language_name;
-use crate::segment::Lang;
-use crate::Alignment;
+use crate::types::language_name;
+use crate::types::Lang;
+use crate::align::Alignment;
 use serde::Serialize;
 use std::fmt;
 
@@ -343,8 +343,8 @@ impl Checker {
                     unit,
                     format!(
                         "the aligner's confidence in this unit is {} (under {})",
-                        crate::output::format_score(score),
-                        crate::output::format_score(self.options.min_score)
+                        crate::types::format_score(score),
+                        crate::types::format_score(self.options.min_score)
                     ),
                 ));
             }
@@ -442,7 +442,7 @@ pub fn sort(findings: &mut [Finding]) {
 
 /// The units of an alignment as the checks see them.
 pub fn units_of(al: &Alignment) -> Vec<QaUnit> {
-    let sents = |doc: &crate::Segmented, ids: &[usize], null: &[f64]| {
+    let sents = |doc: &crate::segment::Segmented, ids: &[usize], null: &[f64]| {
         ids.iter()
             .enumerate()
             .map(|(k, &i)| Sent {
@@ -457,7 +457,7 @@ pub fn units_of(al: &Alignment) -> Vec<QaUnit> {
         .iter()
         .enumerate()
         .map(|(k, u)| QaUnit {
-            tuid: crate::output::tmx::tuid(&al.src.doc.name, k),
+            tuid: crate::types::tuid(&al.src.doc.name, k),
             src: sents(&al.src, &u.src, &u.src_null),
             tgt: sents(&al.tgt, &u.tgt, &u.tgt_null),
             score: Some(u.score),

@@ -21,8 +21,8 @@
 
 use super::language::is_function_word;
 use super::{words, Draft, Kind, Langs, Mark, QaUnit, Severity, Side};
-use crate::align::features::fold_accent;
-use crate::segment::Lang;
+use crate::align::words::fold_accent;
+use crate::types::Lang;
 use std::collections::HashSet;
 
 /// A capitalised word or an acronym, with where it is.

@@ -16,7 +16,7 @@
 
 use super::{words, Draft, Kind, Langs, Mark, QaUnit, Severity, Side};
 use crate::align::features::{number_key, MONTHS_EN, MONTHS_ES};
-use crate::segment::Lang;
+use crate::types::Lang;
 
 /// A number in a sentence.
 #[derive(Debug, Clone, PartialEq)]

@@ -10,7 +10,7 @@ use super::{Checker, Finding, Langs, QaOptions, QaUnit, Sent};
 use crate::error::{Error, Result};
 use crate::tm::convert::Format;
 use crate::tm::merge::{prepare, PrepareCounts};
-use crate::tm::tmx_read::TmxReader;
+use crate::tm::tmx::read::TmxReader;
 use crate::tm::tsv::TsvReader;
 use crate::tm::{lang, Tu, Tuv};
 use std::path::Path;
@@ -167,7 +167,7 @@ fn open<'a>(path: &Path, format: Format, xliff: Option<&'a mut Vec<Tu>>) -> Resu
 /// The segment pairs of an XLIFF file (1.2 or 2.0), as units; segments without a target
 /// are units with one variant.
 fn xliff_units(path: &Path) -> Result<Vec<Tu>> {
-    let x = crate::input::xliff::load(path)?;
+    let x = crate::tm::xliff::pairs::load(path)?;
     Ok(x.pairs()
         .map(|(file, pair)| {
             let mut tu = Tu::default();

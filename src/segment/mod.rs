@@ -6,55 +6,28 @@
 //! byte spans of the original text, trimmed; the text between them is whitespace only.
 //!
 //! ```
-//! use alinea::segment::{split, Lang};
+//! use alinea::segment::split;
+//! use alinea::types::Lang;
 //! let text = "El Sr. Pérez llegó a las 10:30 a.m. a EE. UU. ¿Qué dijo? Nada.";
 //! let sentences: Vec<&str> = split(text, Lang::Es).into_iter().map(|(s, e)| &text[s..e]).collect();
 //! assert_eq!(sentences, ["El Sr. Pérez llegó a las 10:30 a.m. a EE. UU.", "¿Qué dijo?", "Nada."]);
 //! ```
 
+mod document;
 pub mod engine;
 pub mod glued;
 pub mod srx;
 
+pub use document::{segment_document, segment_document_with, side_text, Segmented};
+
 use crate::error::{Error, Pos, Result};
 use crate::input::{Block, Document};
+use crate::types::{Lang, Sentence};
 use engine::{Decision, RuleSet};
 use rayon::prelude::*;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-/// The languages with built-in rules.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Es,
-    En,
-    /// Any other language: generic rules, no abbreviation list.
-    Other,
-}
-
-impl Lang {
-    /// The rules for a language tag such as `es`, `es-MX` or `en_US`.
-    pub fn from_tag(tag: &str) -> Lang {
-        let primary = tag
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        match primary.as_str() {
-            "es" | "spa" => Lang::Es,
-            "en" | "eng" => Lang::En,
-            _ => Lang::Other,
-        }
-    }
-}
-
-/// A sentence: a span of the document text and the block it lies in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Sentence {
-    pub start: usize,
-    pub end: usize,
-    pub block: usize,
-}
 
 /// Splits every block of a document into sentences with `segmenter`. With `presegmented`,
 /// each block (one line) is one sentence.

@@ -7,8 +7,8 @@
 
 use super::merge::{prepare, Dropped, PrepareCounts, Reason, EXAMPLES};
 use super::profile::Profile;
-use super::tmx_read::TmxReader;
-use super::tmx_write::{HeaderOut, TmxWriter};
+use super::tmx::read::TmxReader;
+use super::tmx::write::{HeaderOut, TmxWriter};
 use super::tsv::{self, TsvReader};
 use super::xliff::{XliffReader, XliffWriter};
 use super::{lang, Tu};
@@ -102,7 +102,7 @@ pub struct ConvertReport {
     pub rejected_lines: Vec<u32>,
     pub removed_chars: usize,
     pub profile: Option<Profile>,
-    pub fit: crate::FitReport,
+    pub fit: crate::tm::profile::FitReport,
 }
 
 impl std::fmt::Display for ConvertReport {
@@ -174,7 +174,7 @@ impl std::fmt::Display for ConvertReport {
             write!(
                 f,
                 "{}",
-                crate::output::summary::render_fit(&self.fit, profile)
+                super::profile::render_fit(&self.fit, profile)
             )?;
         }
         Ok(())
@@ -343,7 +343,7 @@ pub fn convert(
             Sink::Tmx(w) => {
                 let units = match opts.profile {
                     Some(p) => {
-                        let (units, fit) = crate::fit_to_profile(vec![tu], p);
+                        let (units, fit) = crate::tm::profile::fit_to_profile(vec![tu], p);
                         report.fit.split.extend(fit.split);
                         report.fit.too_long.extend(fit.too_long);
                         units
@@ -400,7 +400,7 @@ fn clean_pair(mut tu: Tu, report: &mut ConvertReport) -> Tu {
     for tuv in &mut tu.tuvs {
         for item in &mut tuv.seg.0 {
             if let super::Inline::Text(t) = item {
-                let (clean, n) = super::tmx_write::clean(t);
+                let (clean, n) = super::tmx::write::clean(t);
                 report.removed_chars += n;
                 *t = clean;
             }

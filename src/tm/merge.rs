@@ -17,11 +17,11 @@
 
 use super::lang::{self, Side};
 use super::profile::Profile;
-use super::tmx_read::TmxReader;
-use super::tmx_write::{HeaderOut, TmxWriter};
+use super::tmx::read::TmxReader;
+use super::tmx::write::{HeaderOut, TmxWriter};
 use super::{hash128, Inline, Tu};
 use crate::error::{Error, Result};
-use crate::output::date;
+use crate::types::date;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::io::Write;
@@ -494,7 +494,7 @@ pub fn merge(
                 .expect("a unit kept in pass 1 prepares again");
                 let units = match opts.profile {
                     Some(profile) => {
-                        let (units, fit) = crate::fit_to_profile(vec![tu], profile);
+                        let (units, fit) = crate::tm::profile::fit_to_profile(vec![tu], profile);
                         if let Some((_, chars)) = fit.too_long.first() {
                             report.drop(Reason::TooLong, loc, format!("{chars} characters"));
                         }

@@ -6,7 +6,7 @@
 //! Readers stream: a file of gigabytes is read one `<tu>` at a time.
 //!
 //! ```
-//! use alinea::tm::tmx_read::TmxReader;
+//! use alinea::tm::tmx::read::TmxReader;
 //! let tmx = r#"<tmx version="1.4"><header srclang="es" segtype="sentence" creationtool="x"
 //!   creationtoolversion="1" o-tmf="x" adminlang="en" datatype="plaintext"/><body>
 //!   <tu><tuv xml:lang="es"><seg>Hola <ph x="1">&lt;br/&gt;</ph>mundo</seg></tuv>
@@ -23,11 +23,11 @@ pub mod lang;
 pub mod merge;
 pub mod profile;
 pub mod stats;
-pub mod tmx_read;
-pub mod tmx_write;
+pub mod tmx;
 pub mod tsv;
 pub mod validate;
 pub mod xliff;
+pub mod xml;
 
 use crate::error::Pos;
 use quick_xml::escape::{escape, partial_escape};
@@ -98,7 +98,7 @@ impl Tu {
             std::iter::once(&self.attrs)
                 .chain(self.tuvs.iter().map(|t| &t.attrs))
                 .filter_map(|attrs| find_attr(attrs, name))
-                .filter_map(crate::output::date::to_epoch)
+                .filter_map(crate::types::date::to_epoch)
                 .max()
                 .unwrap_or(0)
         };
@@ -418,7 +418,7 @@ mod tests {
         new.set_attr("changedate", "2020-01-01T09:00:00+02:00");
         assert!(new.date_key() > old.date_key());
         assert_eq!(
-            crate::output::date::format_epoch(new.date_key().0),
+            crate::types::date::format_epoch(new.date_key().0),
             "20200101T070000Z"
         );
     }

@@ -1,10 +1,10 @@
 //! Figures about a TMX, gathered in one streaming pass: units, languages, segment lengths,
 //! duplicates, props, inline tags and dates.
 
-use super::tmx_read::TmxReader;
+use super::tmx::read::TmxReader;
 use super::{hash128, lang, Tu};
 use crate::error::Result;
-use crate::output::date;
+use crate::types::date;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Read;

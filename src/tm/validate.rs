@@ -9,10 +9,10 @@
 
 use super::lang;
 use super::profile::Profile;
-use super::tmx_read::TmxReader;
+use super::tmx::read::TmxReader;
 use super::{Attr, Inline, Tu};
 use crate::error::{Pos, Result};
-use crate::output::date;
+use crate::types::date;
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
 

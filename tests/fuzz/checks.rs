@@ -5,9 +5,10 @@
 #![allow(dead_code)]
 
 use alinea::input::{self, Block, Document, LoadOptions};
-use alinea::segment::{self, Lang, Segmenter};
-use alinea::tm::tmx_read::TmxReader;
-use alinea::tm::tmx_write::{self, HeaderOut};
+use alinea::segment::{self, Segmenter};
+use alinea::types::Lang;
+use alinea::tm::tmx::read::TmxReader;
+use alinea::tm::tmx::write::{self, HeaderOut};
 use alinea::tm::Tu;
 use std::path::Path;
 
@@ -88,7 +89,7 @@ pub fn tmx_read(data: &[u8]) {
             return;
         }
     };
-    let written = tmx_write::to_bytes(&HeaderOut::sentences("es", "20260101T000000Z"), &units);
+    let written = write::to_bytes(&HeaderOut::sentences("es", "20260101T000000Z"), &units);
     let back = match read_units(path, &written) {
         Ok(back) => back,
         Err(message) => panic!(
@@ -128,7 +129,7 @@ fn comparable(tu: &Tu) -> Tu {
 
 /// A unit as the writer writes it: without the characters XML 1.0 forbids.
 fn cleaned(tu: &Tu) -> Tu {
-    let clean = |s: &str| tmx_write::clean(s).0;
+    let clean = |s: &str| write::clean(s).0;
     let mut tu = tu.clone();
     for (_, v) in &mut tu.attrs {
         *v = clean(v);

@@ -3,8 +3,8 @@
 //!
 //! Characters XML 1.0 forbids are removed from everything written and counted.
 
-use super::tmx_read::xml_char;
-use super::{Prop, Tu};
+use super::super::xml::xml_char;
+use super::super::{Prop, Tu};
 use quick_xml::events::{BytesDecl, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 use std::io::Write;
@@ -178,9 +178,9 @@ pub fn clean(text: &str) -> (String, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tmx_read::TmxReader;
-    use super::super::{Segment, Tuv};
     use super::*;
+    use crate::tm::tmx::read::TmxReader;
+    use crate::tm::{Code, CodeText, Inline, Segment, Tuv};
 
     #[test]
     fn what_is_written_reads_back_the_same() {
@@ -194,12 +194,12 @@ mod tests {
         tu.tuvs.push(es);
         let mut en = Tuv::plain("en", "");
         en.seg = Segment(vec![
-            super::super::Inline::Code {
-                code: super::super::Code::Ph,
+            Inline::Code {
+                code: Code::Ph,
                 attrs: vec![("x".into(), "1".into())],
-                content: vec![super::super::CodeText::Native("<br/>".into())],
+                content: vec![CodeText::Native("<br/>".into())],
             },
-            super::super::Inline::Text("Where is it?".into()),
+            Inline::Text("Where is it?".into()),
         ]);
         tu.tuvs.push(en);
         let bytes = to_bytes(&HeaderOut::sentences("es", "20240101T000000Z"), [&tu]);

@@ -10,7 +10,7 @@
 //! (`<g>`, `<pc>`, `<mrk>`) is kept, and `<cp hex>` becomes its character. Text is given as
 //! written, whitespace included.
 
-use super::xml::{walk, Tag, Xml};
+use crate::input::xml::{walk, Tag, Xml};
 use crate::error::{Error, Result};
 use std::path::Path;
 
@@ -64,7 +64,7 @@ impl Xliff {
 
 /// Reads an XLIFF file; errors name it.
 pub fn load(path: &Path) -> Result<Xliff> {
-    let (text, _) = super::read_file(path)?;
+    let (text, _) = crate::input::read_file(path)?;
     parse(&text).map_err(|m| Error::bad_input(path, m))
 }
 

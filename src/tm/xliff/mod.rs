@@ -7,7 +7,9 @@
 //! target correspond. Coming back, `<pc>` with data becomes `bpt`/`ept`, `<mrk>` keeps its
 //! text. The TMX `type` attribute of a code and `<sub>` flows do not survive the trip.
 
-use super::tmx_read::{Ev, XmlStream};
+pub mod pairs;
+
+use super::xml::{Ev, XmlStream};
 use super::{find_attr, Attr, Code, CodeText, Inline, Segment, Tu, Tuv};
 use crate::error::{Error, Result};
 use quick_xml::escape::{escape, partial_escape};
@@ -503,7 +505,7 @@ pub fn looks_like_xliff(head: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tmx_read::TmxReader;
+    use super::super::tmx::read::TmxReader;
     use super::*;
 
     fn through_xliff(units: &[Tu]) -> (String, Vec<Tu>) {
