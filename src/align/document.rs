@@ -12,7 +12,7 @@ pub struct Alignment {
     pub src: Segmented,
     pub tgt: Segmented,
     pub units: Vec<Unit>,
-    /// What looked wrong with the pair but did not stop it (see [`pair_warnings`]).
+    /// What looked wrong with the pair but did not stop it (see [`crate::pipeline::pair_warnings`]).
     pub warnings: Vec<String>,
 }
 

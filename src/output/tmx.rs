@@ -15,7 +15,7 @@ use crate::align::Alignment;
 /// What the header says besides the fixed attributes.
 #[derive(Debug, Clone)]
 pub struct TmxOptions {
-    /// The creation date, `YYYYMMDDThhmmssZ` (see [`super::date`]).
+    /// The creation date, `YYYYMMDDThhmmssZ` (see [`crate::types::date`]).
     pub date: String,
 }
 

@@ -1,7 +1,7 @@
 //! Translation memories outside the alignment run: one unit model ([`Tu`]) and the formats
-//! that read and write it: [`tmx_read`] and [`tmx_write`] (TMX 1.1 to 1.4b); [`lang`]
+//! that read and write it: [`tmx`] (TMX 1.1 to 1.4b, read and written); [`lang`]
 //! (language tags) and [`profile`] (what each CAT tool imports best); [`merge`],
-//! [`stats`] and [`validate`]; [`tsv`] and [`xliff`] (XLIFF 2.0) for [`convert`].
+//! [`stats`] and [`validate`]; [`tsv`] and [`xliff`] (XLIFF 1.2 and 2.0) for [`convert`]; [`xml`], the event stream under the TMX and XLIFF readers.
 //!
 //! Readers stream: a file of gigabytes is read one `<tu>` at a time.
 //!
