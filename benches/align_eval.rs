@@ -39,9 +39,10 @@ fn main() {
             "--learn" => options.learn = true,
             "--learn-batch" => learn_batch = true,
             "--dict" => {
-                options.lexicon = alinea::pipeline::read_lexicon(Path::new(&args.next().expect("--dict FILE")))
-                    .expect("readable word list")
-                    .0
+                options.lexicon =
+                    alinea::pipeline::read_lexicon(Path::new(&args.next().expect("--dict FILE")))
+                        .expect("readable word list")
+                        .0
             }
             "--keep" => keep = Some(PathBuf::from(args.next().expect("--keep OUT"))),
             "--drop-paragraph" => drop_paragraph = true,

@@ -1,9 +1,9 @@
 //! Batch alignment: pairing the files of an archive, aligning the pairs in parallel, and
 //! reporting on every pair (and every file without a partner).
 
+use crate::align::Alignment;
 use crate::error::{Error, Result};
 use crate::input::{self, Document};
-use crate::align::Alignment;
 use crate::pipeline::{align_checked, AlignOptions};
 use rayon::prelude::*;
 use serde::Serialize;

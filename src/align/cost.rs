@@ -88,7 +88,6 @@ impl Default for CostModel {
     }
 }
 
-
 /// Per-key weights (rarer keys count more), indexed by key id.
 pub type KeyWeights = [f64];
 

@@ -60,7 +60,6 @@ pub struct KeyTable {
     entry_keys: HashMap<u32, u32>,
 }
 
-
 impl KeyTable {
     pub fn new() -> Self {
         KeyTable {

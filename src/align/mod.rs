@@ -30,7 +30,6 @@ pub struct Side<'a> {
     pub blocks: Vec<usize>,
 }
 
-
 impl Side<'_> {
     /// The block of every sentence (0 where the side gives none).
     fn blocks_or_zero(&self) -> Vec<usize> {
@@ -39,7 +38,6 @@ impl Side<'_> {
             .collect()
     }
 }
-
 
 /// Aligns two sides with a cost model and a lexicon of word translations (may be empty); the
 /// model's length ratio is fitted to the documents.

@@ -5,9 +5,9 @@ use super::out::write_output;
 use alinea::align_files;
 use alinea::error::{Error, Result};
 use alinea::output::{beads, explain, html, json, summary, tmx, tsv, xliff};
-use alinea::types::date;
 use alinea::qa::{check_alignment, units_of, Langs, QaOptions};
 use alinea::tm::profile::Profile;
+use alinea::types::date;
 use alinea::FitReport;
 use std::path::{Path, PathBuf};
 

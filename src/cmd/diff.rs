@@ -5,11 +5,11 @@ use super::common::{to_stdout, AlignFlags, ReportFormat};
 use super::out::write_output;
 use alinea::error::{Error, Result};
 use alinea::output::diff as render;
-use alinea::output::qa::Style;
 use alinea::output::html;
-use alinea::types::language_name;
+use alinea::output::qa::Style;
 use alinea::pipeline::compare_documents;
 use alinea::qa::diff::compare_memories;
+use alinea::types::language_name;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 

@@ -2,12 +2,12 @@
 
 use super::out::write_streaming;
 use alinea::error::{Error, Result};
-use alinea::types::date;
 use alinea::tm::convert::{self, ConvertOptions, Format};
 use alinea::tm::merge::{self, MergeOptions, OnConflict};
 use alinea::tm::profile::Profile;
 use alinea::tm::tmx::read::TmxReader;
 use alinea::tm::{stats, validate};
+use alinea::types::date;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

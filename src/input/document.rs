@@ -293,4 +293,3 @@ fn is_heading(line: &str, next: Option<&str>) -> bool {
         }
     }
 }
-

@@ -16,8 +16,8 @@
 
 pub mod decode;
 pub mod detect;
-pub mod docx;
 pub mod document;
+pub mod docx;
 pub mod html;
 pub mod language;
 pub mod repeated;
@@ -28,8 +28,8 @@ pub use detect::{detect, detect_file, Detected, InputFormat};
 pub use document::{blocks, Block, BlockKind, Document, Paragraph, Positions};
 
 use crate::error::{Error, Result};
-use std::path::Path;
 use detect::OLE_MAGIC;
+use std::path::Path;
 
 /// Reads, decodes and splits a file into blocks. With `one_per_line` (pre-segmented input)
 /// every non-blank line is a block.

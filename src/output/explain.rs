@@ -1,9 +1,9 @@
 //! `--explain`: for every unit, its confidence and the parts of its cost, so a user can see
 //! why the aligner paired (or did not pair) two sentences.
 
+use crate::align::Alignment;
 use crate::segment::side_text;
 use crate::types::format_score;
-use crate::align::Alignment;
 
 /// One block per unit: a header with the bead, the confidence and the cost parts (lower is
 /// better: prior on the bead type, length, lexical evidence, numbers, structure), then the two

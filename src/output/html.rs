@@ -11,9 +11,9 @@
 //! finding an `<li class="finding">` with `data-kind` and `data-severity`; a highlight a
 //! `<mark>` with the finding's kind as class. The switch sets `hidden` on the rows it hides.
 
-use crate::types::format_score;
 use crate::qa::diff::{Row, Status};
 use crate::qa::{counts, Finding, Kind, Langs, QaUnit, Sent, Severity, Side};
+use crate::types::format_score;
 use quick_xml::escape::escape;
 
 /// The review page of an alignment or a memory and what QA found in it.

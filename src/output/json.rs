@@ -1,8 +1,8 @@
 //! JSON: one object per unit with both sides' sentence indices and texts, the bead type and
 //! the score, in an array.
 
-use crate::segment::side_text;
 use crate::align::Alignment;
+use crate::segment::side_text;
 use serde::Serialize;
 
 /// A unit as JSON shows it.

@@ -27,4 +27,3 @@ pub fn written_sides(al: &crate::align::Alignment, k: usize) -> Option<(String, 
     let (tgt, lost_t) = tmx::xml_clean(&side_text(&al.tgt, &unit.tgt));
     (!src.is_empty() && !tgt.is_empty()).then_some((src, tgt, lost_s + lost_t))
 }
-

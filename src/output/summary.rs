@@ -2,8 +2,8 @@
 //! every sentence that was not written, with its line and the reason.
 
 use super::written_sides;
-use crate::types::language_name;
 use crate::align::Alignment;
+use crate::types::language_name;
 
 /// Renders the summary. `written` is the number of units the chosen format holds (TMX and
 /// XLIFF leave out units with an empty side); `removed_chars` lists units that lost XML-illegal
@@ -127,4 +127,3 @@ fn excerpt(text: &str) -> String {
         format!("{}...", flat.chars().take(57).collect::<String>())
     }
 }
-

@@ -6,11 +6,11 @@
 //! `x-document`. Characters XML 1.0 forbids are removed and counted.
 
 use super::written_sides;
-use crate::types::{format_score, tuid};
+use crate::align::Alignment;
 use crate::tm::profile::Profile;
 use crate::tm::tmx::write::{self, HeaderOut};
 use crate::tm::{Prop, Tu, Tuv};
-use crate::align::Alignment;
+use crate::types::{format_score, tuid};
 
 /// What the header says besides the fixed attributes.
 #[derive(Debug, Clone)]
@@ -67,7 +67,12 @@ pub fn write_for_profile(
     alignments: &[&Alignment],
     options: &TmxOptions,
     profile: Profile,
-) -> (Vec<u8>, usize, Vec<TmxReport>, crate::tm::profile::FitReport) {
+) -> (
+    Vec<u8>,
+    usize,
+    Vec<TmxReport>,
+    crate::tm::profile::FitReport,
+) {
     let (mut header, all, reports) = collect(alignments, &options.date);
     let (all, fit) = crate::tm::profile::fit_to_profile(all, profile);
     header.srclang = profile.locale(&header.srclang);
@@ -112,7 +117,6 @@ pub fn units(al: &Alignment, date: &str) -> (Vec<Tu>, TmxReport) {
     }
     (out, report)
 }
-
 
 /// Removes the characters XML 1.0 forbids (C0 controls other than tab, LF and CR; U+FFFE and
 /// U+FFFF) and trims the result. Returns the text and the number of characters removed.

@@ -5,10 +5,10 @@
 //! `tmx from-tsv` turns the file back into a TMX). Cells are written as
 //! [`crate::tm::tsv::cell`] writes them, so that the TSV reader reads them back.
 
-use crate::segment::side_text;
-use crate::types::format_score;
-use crate::tm::tsv::cell;
 use crate::align::Alignment;
+use crate::segment::side_text;
+use crate::tm::tsv::cell;
+use crate::types::format_score;
 
 pub fn write(al: &Alignment) -> String {
     let mut out = format!(

@@ -8,8 +8,8 @@
 
 use super::tmx::xml_clean;
 use super::written_sides;
-use crate::types::{format_score, tuid};
 use crate::align::Alignment;
+use crate::types::{format_score, tuid};
 use quick_xml::escape::partial_escape;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use quick_xml::Writer;
@@ -129,8 +129,8 @@ mod tests {
     use super::*;
     use crate::align::cost::CostModel;
     use crate::input::Document;
-    use crate::tm::xliff::pairs as xliff;
     use crate::segment::side_text;
+    use crate::tm::xliff::pairs as xliff;
     use crate::{align_documents, segment_document};
 
     fn alignment(es: &str, en: &str, name: &str) -> Alignment {

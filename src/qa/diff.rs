@@ -9,12 +9,12 @@
 //! the other translation's at the same place. Memories: units are paired by their source
 //! text ([`compare_memories`]).
 
+use crate::align::Alignment;
 use crate::error::Result;
 use crate::tm::convert::Format;
 use crate::tm::merge::{prepare, PrepareCounts};
 use crate::tm::tmx::read::TmxReader;
 use crate::tm::tsv::TsvReader;
-use crate::align::Alignment;
 use serde::Serialize;
 use std::collections::{HashMap, VecDeque};
 use std::path::Path;
@@ -474,8 +474,8 @@ fn flush(run: &mut Vec<Edit>, out: &mut Vec<Edit>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::{align_texts, AlignOptions};
     use crate::input::Document;
+    use crate::pipeline::{align_texts, AlignOptions};
 
     fn show(edits: &[Edit]) -> String {
         edits

@@ -35,9 +35,9 @@ pub mod names;
 pub mod numbers;
 pub mod tmx;
 
+use crate::align::Alignment;
 use crate::types::language_name;
 use crate::types::Lang;
-use crate::align::Alignment;
 use serde::Serialize;
 use std::fmt;
 

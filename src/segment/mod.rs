@@ -28,7 +28,6 @@ use rayon::prelude::*;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-
 /// Splits every block of a document into sentences with `segmenter`. With `presegmented`,
 /// each block (one line) is one sentence.
 pub fn sentences(doc: &Document, segmenter: &Segmenter, presegmented: bool) -> Vec<Sentence> {

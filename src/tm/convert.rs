@@ -171,11 +171,7 @@ impl std::fmt::Display for ConvertReport {
             }
         }
         if let Some(profile) = self.profile {
-            write!(
-                f,
-                "{}",
-                super::profile::render_fit(&self.fit, profile)
-            )?;
+            write!(f, "{}", super::profile::render_fit(&self.fit, profile))?;
         }
         Ok(())
     }

@@ -156,10 +156,7 @@ pub struct FitReport {
 /// prop names it reads, and no side longer than it accepts. A unit with a side too long is
 /// split where both sides can be cut at a sentence boundary into pairs that align (the
 /// aligner pairs the sentences); when that is impossible it is left out and reported.
-pub fn fit_to_profile(
-    units: Vec<super::Tu>,
-    profile: Profile,
-) -> (Vec<super::Tu>, FitReport) {
+pub fn fit_to_profile(units: Vec<super::Tu>, profile: Profile) -> (Vec<super::Tu>, FitReport) {
     let mut report = FitReport::default();
     let mut out = Vec::with_capacity(units.len());
     for mut tu in units {
@@ -387,7 +384,10 @@ mod tests {
     fn fitting_for_trados_splits_or_reports() {
         let unit = |id: &str, es: String, en: String| crate::tm::Tu {
             attrs: vec![("tuid".into(), id.into())],
-            tuvs: vec![crate::tm::Tuv::plain("es", &es), crate::tm::Tuv::plain("en", &en)],
+            tuvs: vec![
+                crate::tm::Tuv::plain("es", &es),
+                crate::tm::Tuv::plain("en", &en),
+            ],
             ..crate::tm::Tu::default()
         };
         let units = vec![

@@ -367,4 +367,3 @@ impl<R: BufRead> BufRead for Tracked<R> {
         self.inner.consume(amt);
     }
 }
-

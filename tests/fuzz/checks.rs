@@ -6,10 +6,10 @@
 
 use alinea::input::{self, Block, Document, LoadOptions};
 use alinea::segment::{self, Segmenter};
-use alinea::types::Lang;
 use alinea::tm::tmx::read::TmxReader;
 use alinea::tm::tmx::write::{self, HeaderOut};
 use alinea::tm::Tu;
+use alinea::types::Lang;
 use std::path::Path;
 
 /// The decoder and the readers behind it: bytes to text (UTF-8, UTF-16, Windows-1252) and

@@ -97,4 +97,3 @@ pub fn apply(
         .map(|(s, _)| s)
         .collect()
 }
-

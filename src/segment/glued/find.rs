@@ -59,7 +59,6 @@ fn balanced(text: &str) -> bool {
         && count('[') == count(']')
 }
 
-
 /// Fewest words before a break inside its sentence (a heading: `Menos exámenes | Desde el
 /// comienzo…`) and after it.
 const MIN_BEFORE: usize = 2;
@@ -296,4 +295,3 @@ fn starts_capitalised(word: &str) -> bool {
     let mut letters = chars.take_while(|c| c.is_alphabetic()).peekable();
     letters.peek().is_some() && letters.all(char::is_lowercase)
 }
-

@@ -13,14 +13,12 @@
 //! then tries the breaks unit by unit, when the inputs are running text (not
 //! `--presegmented`).
 
-
 mod decide;
 mod find;
 mod words;
 
 pub use decide::{apply, confirmed, pieces, SideBreaks};
 pub use find::soft_breaks;
-
 
 /// A place inside a sentence where a heading may end: the byte offset (in the document
 /// text) where the next part starts.
@@ -60,7 +58,6 @@ pub enum Strength {
     /// the colon was the writer's, not a heading's.
     RunIn = 8,
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -328,4 +325,3 @@ mod tests {
         );
     }
 }
-

@@ -179,7 +179,6 @@ pub(super) fn continues(word: &str, lang: Lang) -> bool {
     listed(word, lang, ES, EN, true)
 }
 
-
 /// Words that open a connective, not a heading (`No obstante:`, `And still:`, `Es decir:`).
 pub(super) fn is_connective(word: &str, lang: Lang) -> bool {
     const ES: &[&str] = &[
@@ -278,4 +277,3 @@ pub(super) fn is_label_verb(word: &str, lang: Lang) -> bool {
     ];
     listed(word, lang, ES, EN, true)
 }
-

@@ -364,7 +364,6 @@ impl<R: Read> TmxReader<R> {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -484,4 +483,3 @@ mod tests {
         );
     }
 }
-

@@ -10,8 +10,8 @@
 //! (`<g>`, `<pc>`, `<mrk>`) is kept, and `<cp hex>` becomes its character. Text is given as
 //! written, whitespace included.
 
-use crate::input::xml::{walk, Tag, Xml};
 use crate::error::{Error, Result};
+use crate::input::xml::{walk, Tag, Xml};
 use std::path::Path;
 
 /// The namespaces of XLIFF 1.2 and 2.x core start so.
