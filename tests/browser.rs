@@ -74,7 +74,8 @@ fn dump_dom(page: &Path, fragment: &str, profile: &Path) -> String {
 fn page(dir: &Path, args: &[&str], name: &str) -> std::path::PathBuf {
     let path = dir.join(name);
     let mut all = args.to_vec();
-    all.extend(["--html", path_str(&path), "-q", "-o", "/dev/null"]);
+    let output = dir.join(format!("{name}.out"));
+    all.extend(["--html", path_str(&path), "-q", "-o", path_str(&output)]);
     let out = alinea(&all);
     assert!(matches!(out.status.code(), Some(0 | 1)), "{}", stderr(&out));
     path

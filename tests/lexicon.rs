@@ -71,7 +71,7 @@ fn explain_shows_the_cost_parts_of_every_unit() {
         "samples/sre-366.en.txt",
         "--explain",
         "-o",
-        "/dev/null",
+        path_str(&temp_dir("explain").join("out.tmx")),
     ]);
     assert!(out.status.success());
     let err = stderr(&out);

@@ -142,7 +142,7 @@ fn sre_366_summary_reports_the_closing_line_as_not_written() {
         "samples/sre-366.es.txt",
         "samples/sre-366.en.txt",
         "-o",
-        "/dev/null",
+        path_str(&temp_dir("summary").join("out.tmx")),
     ]);
     assert!(out.status.success());
     let err = stderr(&out);

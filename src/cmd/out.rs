@@ -1,9 +1,15 @@
-//! Writing results: to stdout, or to a file through a temporary file renamed at the end, so
-//! that a failed run never leaves a partial file that looks complete.
+//! Writing results: to stdout (`-o -`, or no `-o`), or to the path given.
+//!
+//! A regular file (or a path that does not exist yet) is written through a temporary file
+//! beside it, renamed over it at the end, so that a failed run never leaves a partial file
+//! that looks complete; the file keeps its permissions. A symbolic link is followed and its
+//! target replaced that way, so the link stays a link. Anything else that can be written to
+//! (a FIFO, a character device such as `/dev/null` or a terminal, a socket) is opened and
+//! written directly: it is never replaced.
 
 use alinea::error::{Error, Result};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` (or stdout when `None` or `-`), atomically for files.
 pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
@@ -13,41 +19,99 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
     })
 }
 
-/// Writes through `write`, streaming, to `path` (or stdout when `None` or `-`); for a file,
-/// through a temporary file renamed at the end, removed if `write` fails. `write` gets the
-/// sink and the name to use in messages.
+/// Is this `-o` value standard output?
+pub fn is_stdout(path: Option<&Path>) -> bool {
+    path.is_none_or(|p| p.as_os_str() == "-")
+}
+
+/// Writes through `write`, streaming, to `path` (or stdout when `None` or `-`); see the
+/// module comment for how each kind of path is written. `write` gets the sink and the name
+/// to use in messages.
 pub fn write_streaming(
     path: Option<&Path>,
     write: impl FnOnce(&mut dyn Write, &Path) -> Result<()>,
 ) -> Result<()> {
-    match path.filter(|p| p.as_os_str() != "-") {
-        None => {
-            let name = Path::new("<stdout>");
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::new(stdout.lock());
-            write(&mut out, name)?;
-            out.flush().map_err(|e| Error::io(name, "write", e))
-        }
-        Some(path) => {
-            let file_name = path
-                .file_name()
-                .ok_or_else(|| Error::Usage(format!("{}: not a file name", path.display())))?;
-            let tmp = path.with_file_name(format!(
-                ".{}.{}.tmp",
-                file_name.to_string_lossy(),
-                std::process::id()
-            ));
-            let file = std::fs::File::create(&tmp).map_err(|e| Error::io(path, "write", e))?;
+    let Some(path) = path.filter(|_| !is_stdout(path)) else {
+        let name = Path::new("<stdout>");
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        write(&mut out, name)?;
+        return out.flush().map_err(|e| Error::io(name, "write", e));
+    };
+    let target = follow_links(path)?;
+    match std::fs::metadata(&target) {
+        Ok(meta) if meta.is_dir() => Err(Error::bad_input(
+            path,
+            "is a directory; give a file name to write to",
+        )),
+        Ok(meta) if !meta.is_file() => {
+            // A FIFO, a device or a socket: write into it, never replace it.
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .map_err(|e| Error::io(path, "write", e))?;
             let mut out = std::io::BufWriter::new(file);
-            let result = write(&mut out, path).and_then(|_| {
-                out.flush()
-                    .and_then(|_| std::fs::rename(&tmp, path))
-                    .map_err(|e| Error::io(path, "write", e))
-            });
-            if result.is_err() {
-                let _ = std::fs::remove_file(&tmp);
-            }
-            result
+            write(&mut out, path)?;
+            out.flush().map_err(|e| Error::io(path, "write", e))
+        }
+        existing => {
+            let permissions = existing.ok().map(|m| m.permissions());
+            replace_file(path, &target, permissions, write)
         }
     }
+}
+
+/// The path a chain of symbolic links ends at (the path itself when it is not a link); the
+/// end may not exist yet.
+fn follow_links(path: &Path) -> Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link = std::fs::read_link(&current).map_err(|e| Error::io(path, "write", e))?;
+                current = match current.parent() {
+                    Some(dir) if link.is_relative() => dir.join(link),
+                    _ => link,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(Error::bad_input(
+        path,
+        "is a chain of more than 40 symbolic links (a loop?)",
+    ))
+}
+
+/// Writes a regular file through a temporary file in the same folder, renamed over `target`
+/// at the end (removed if anything fails). `path` names the file in messages.
+fn replace_file(
+    path: &Path,
+    target: &Path,
+    permissions: Option<std::fs::Permissions>,
+    write: impl FnOnce(&mut dyn Write, &Path) -> Result<()>,
+) -> Result<()> {
+    let file_name = target
+        .file_name()
+        .ok_or_else(|| Error::Usage(format!("{}: not a file name", path.display())))?;
+    let tmp = target.with_file_name(format!(
+        ".{}.{}.tmp",
+        file_name.to_string_lossy(),
+        std::process::id()
+    ));
+    let file = std::fs::File::create(&tmp).map_err(|e| Error::io(path, "write", e))?;
+    let mut out = std::io::BufWriter::new(file);
+    let result = write(&mut out, path).and_then(|_| {
+        out.flush()
+            .and_then(|_| match permissions {
+                Some(p) => std::fs::set_permissions(&tmp, p),
+                None => Ok(()),
+            })
+            .and_then(|_| std::fs::rename(&tmp, target))
+            .map_err(|e| Error::io(path, "write", e))
+    });
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }
