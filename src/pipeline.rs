@@ -203,6 +203,29 @@ pub fn align_checked(
 /// How much more text one side may have than the other before it is worth a warning.
 const LENGTH_RATIO_WARNING: f64 = 3.0;
 
+/// A warning for each side whose text reads as another language than its option says.
+fn side_language_warnings(
+    labels: (&str, &str),
+    expected: (Lang, Lang),
+    found: (Option<Lang>, Option<Lang>),
+) -> Vec<String> {
+    let name = input::language::name;
+    [
+        (labels.0, expected.0, found.0, "--src-lang"),
+        (labels.1, expected.1, found.1, "--tgt-lang"),
+    ]
+    .into_iter()
+    .filter_map(|(label, want, got, option)| {
+        let got = got.filter(|&g| want != Lang::Other && g != want)?;
+        Some(format!(
+            "{label} reads as {}, not {} as {option} says",
+            name(got),
+            name(want)
+        ))
+    })
+    .collect()
+}
+
 /// What looks wrong with a pair but may be meant, one message per problem, each naming the
 /// file: a side whose text reads as the other language (the files given in the wrong
 /// order, a file left untranslated; see [`input::language::guess`]), and one side with far
@@ -239,19 +262,22 @@ pub fn pair_warnings(
             options.tgt_lang,
             options.src_lang,
         ));
+    } else if known(expected.0) && expected.0 == expected.1 {
+        out.push(format!(
+            "--src-lang {} and --tgt-lang {} are both {}: alinea aligns a document with its translation into another language",
+            options.src_lang,
+            options.tgt_lang,
+            name(expected.0),
+        ));
+    } else if let (Some(same), true) = (found.0, found.0.is_some() && found.0 == found.1) {
+        out.push(format!(
+            "{} and {} both read as {}: is one of them the translation? (a file left untranslated, or the same file in two copies)",
+            labels.0,
+            labels.1,
+            name(same),
+        ));
     } else {
-        for (label, want, got, option) in [
-            (labels.0, expected.0, found.0, "--src-lang"),
-            (labels.1, expected.1, found.1, "--tgt-lang"),
-        ] {
-            if let Some(got) = got.filter(|&g| known(want) && g != want) {
-                out.push(format!(
-                    "{label} reads as {}, not {} as {option} says",
-                    name(got),
-                    name(want)
-                ));
-            }
-        }
+        out.extend(side_language_warnings(labels, expected, found));
     }
     let chars = |d: &Document| d.text.chars().filter(|c| !c.is_whitespace()).count().max(1);
     let (a, b) = (chars(src), chars(tgt));

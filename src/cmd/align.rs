@@ -1,7 +1,7 @@
 //! `alinea align ES EN`: align two documents and write a translation memory.
 
 use super::common::AlignFlags;
-use super::out::write_output;
+use super::out::{output_format, write_output};
 use alinea::align_files;
 use alinea::error::{Error, Result};
 use alinea::output::{beads, explain, html, json, summary, tmx, tsv, xliff};
@@ -22,9 +22,10 @@ pub struct Args {
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub flags: AlignFlags,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Tmx)]
-    pub format: Format,
+    /// Output format [default: told by the extension of -o (.tmx, .xlf, .tsv, .json, .jsonl,
+    /// .html), else tmx].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Also write the alignment in Vecalign bead notation ([0]:[0], [1, 2]:[1], [3]:[]).
     #[arg(long, value_name = "FILE")]
     pub beads: Option<PathBuf>,
@@ -47,12 +48,33 @@ pub struct Args {
     pub html: Option<PathBuf>,
 }
 
-#[derive(Clone, Copy, clap::ValueEnum)]
+#[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
 pub enum Format {
+    /// TMX 1.4b, for CAT tools.
     Tmx,
+    /// XLIFF 2.0, for a CAT tool's bilingual editor.
     Xliff,
+    /// One unit a row, for a spreadsheet (`tmx from-tsv` reads it back).
     Tsv,
+    /// An array of units.
     Json,
+    /// One unit a line.
+    Jsonl,
+    /// The review page (as --html writes it).
+    Html,
+}
+
+impl Format {
+    fn name(self) -> &'static str {
+        match self {
+            Format::Tmx => "tmx",
+            Format::Xliff => "xliff",
+            Format::Tsv => "tsv",
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Html => "html",
+        }
+    }
 }
 
 /// A spinner on a terminal while a long document is aligned (inputs over a megabyte);
@@ -93,11 +115,12 @@ pub fn parse_profile(s: &str) -> std::result::Result<Profile, String> {
 
 pub fn run(args: Args) -> Result<()> {
     let date = date::creation_date(args.date.as_deref()).map_err(Error::Usage)?;
-    if args.profile.is_some() && !matches!(args.format, Format::Tmx) {
-        return Err(Error::Usage(
-            "--profile shapes TMX for a CAT tool; it does not apply to --format xliff, tsv or json"
-                .into(),
-        ));
+    let format = output_format("align", args.format, args.output.as_deref(), Format::Tmx)?;
+    if args.profile.is_some() && format != Format::Tmx {
+        return Err(Error::Usage(format!(
+            "--profile shapes TMX for a CAT tool; it does not apply to {} output",
+            format.name()
+        )));
     }
     for output in [&args.output, &args.beads].into_iter().flatten() {
         for input in [&args.source, &args.target] {
@@ -126,7 +149,16 @@ pub fn run(args: Args) -> Result<()> {
         eprintln!("alinea: warning: {warning}");
     }
     let mut fit = FitReport::default();
-    let (bytes, written, removed) = match (args.format, args.profile) {
+    let review_page = || {
+        let langs = Langs::new(&al.src.lang_tag, &al.tgt.lang_tag);
+        let findings = check_alignment(&al, &QaOptions::default());
+        let title = format!(
+            "alinea align: {} ({} to {})",
+            al.src.doc.name, langs.src_name, langs.tgt_name
+        );
+        html::review(&title, &units_of(&al), &findings, &langs)
+    };
+    let (bytes, written, removed) = match (format, args.profile) {
         (Format::Tmx, None) => {
             let (bytes, report) = tmx::write(&al, &tmx::TmxOptions { date });
             (bytes, report.written, report.removed_chars)
@@ -147,6 +179,8 @@ pub fn run(args: Args) -> Result<()> {
         }
         (Format::Tsv, _) => (tsv::write(&al).into_bytes(), al.units.len(), Vec::new()),
         (Format::Json, _) => (json::write(&al).into_bytes(), al.units.len(), Vec::new()),
+        (Format::Jsonl, _) => (json::write_lines(&al).into_bytes(), al.units.len(), Vec::new()),
+        (Format::Html, _) => (review_page().into_bytes(), al.units.len(), Vec::new()),
     };
     if args.explain {
         eprint!("{}", explain::render(&al));
@@ -155,24 +189,11 @@ pub fn run(args: Args) -> Result<()> {
         write_output(Some(path), beads::write(&al.units).as_bytes())?;
     }
     if let Some(path) = &args.html {
-        let langs = Langs::new(&al.src.lang_tag, &al.tgt.lang_tag);
-        let findings = check_alignment(&al, &QaOptions::default());
-        let title = format!(
-            "alinea align: {} ({} to {})",
-            al.src.doc.name, langs.src_name, langs.tgt_name
-        );
-        let page = html::review(&title, &units_of(&al), &findings, &langs);
-        write_output(Some(path), page.as_bytes())?;
+        write_output(Some(path), review_page().as_bytes())?;
     }
     write_output(args.output.as_deref(), &bytes)?;
     if !args.quiet {
-        let format = match args.format {
-            Format::Tmx => "tmx",
-            Format::Xliff => "xliff",
-            Format::Tsv => "tsv",
-            Format::Json => "json",
-        };
-        eprint!("{}", summary::render(&al, format, written, &removed));
+        eprint!("{}", summary::render(&al, format.name(), written, &removed));
         if let Some(profile) = args.profile {
             eprint!("{}", alinea::tm::profile::render_fit(&fit, profile));
         }

@@ -3,8 +3,9 @@
 use super::inputs::InputArgs;
 use alinea::align::cost::CostModel;
 use alinea::align::lexicon::Lexicon;
-use alinea::error::Result;
+use alinea::error::{Error, Result};
 use alinea::segment::Segmenter;
+use alinea::types::Lang;
 use alinea::AlignOptions;
 use std::path::PathBuf;
 
@@ -58,8 +59,11 @@ impl AlignFlags {
         self.tgt_lang.as_deref().unwrap_or("en")
     }
 
-    /// The library options these flags describe; reads the word list.
+    /// The library options these flags describe; reads the word list. A language alinea has
+    /// no rules for is refused unless `--srx` gives rules.
     pub fn options(&self) -> Result<AlignOptions> {
+        check_lang("--src-lang", self.src_lang(), self.srx.is_some())?;
+        check_lang("--tgt-lang", self.tgt_lang(), self.srx.is_some())?;
         let lexicon = match &self.dict {
             Some(path) => {
                 let (lexicon, skipped) = alinea::pipeline::read_lexicon(path)?;
@@ -105,12 +109,54 @@ impl AlignFlags {
     }
 }
 
+/// Refuses a language tag alinea has no segmentation rules for (`fr`, `de` ...), unless
+/// the user gives rules with `--srx`. `option` names the option in the message.
+pub fn check_lang(option: &str, tag: &str, have_srx: bool) -> Result<()> {
+    if have_srx || Lang::from_tag(tag) != Lang::Other {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "{option} {tag}: alinea has built-in rules for Spanish (es, es-MX, spa ...) and English \
+         (en, en-GB, eng ...) only; give one of those, or segmentation rules for '{tag}' with --srx FILE"
+    )))
+}
+
 /// The output formats of `qa` and `diff`.
-#[derive(Clone, Copy, clap::ValueEnum)]
+#[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
 pub enum ReportFormat {
+    /// For a person.
     Text,
+    /// An array, one object a finding (a row for `diff`).
     Json,
+    /// One finding (row) a line.
     Tsv,
+    /// The review page (as --html writes it).
+    Html,
+}
+
+/// When to colour (underline) what is printed for a person.
+#[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless the NO_COLOR environment variable is set (and not empty).
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour output going to stdout.
+    pub fn for_stdout(self, output: &Option<PathBuf>) -> bool {
+        use std::io::IsTerminal;
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                to_stdout(output)
+                    && std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
 }
 
 /// Whether an `--output` option sends the output to stdout (not given, or `-`).

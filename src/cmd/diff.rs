@@ -1,8 +1,8 @@
 //! `alinea diff SOURCE OLD NEW` or `alinea diff --tmx OLD NEW`: two translations of one
 //! source compared unit by unit.
 
-use super::common::{to_stdout, AlignFlags, ReportFormat};
-use super::out::write_output;
+use super::common::{to_stdout, AlignFlags, ColorChoice, ReportFormat};
+use super::out::{output_format, write_output};
 use alinea::error::{Error, Result};
 use alinea::output::diff as render;
 use alinea::output::html;
@@ -10,7 +10,6 @@ use alinea::output::qa::Style;
 use alinea::pipeline::compare_documents;
 use alinea::qa::diff::compare_memories;
 use alinea::types::language_name;
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -24,9 +23,13 @@ pub struct Args {
     pub tmx: bool,
     #[command(flatten)]
     pub flags: AlignFlags,
-    /// Output format: text for a person (changed rows only), json or tsv (every row).
-    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
-    pub format: ReportFormat,
+    /// Output format: text for a person (changed rows only), json or tsv (every row), html
+    /// for the review page [default: told by the extension of -o, else text].
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Underline what changed: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
     /// Write the comparison here instead of stdout.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
@@ -39,6 +42,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<()> {
+    let format = output_format("diff", args.format, args.output.as_deref(), ReportFormat::Text)?;
     let (rows, name, src_lang, tgt_lang) = match (args.tmx, args.files.as_slice()) {
         (true, [old, new]) => {
             let d = compare_memories(
@@ -82,19 +86,22 @@ pub fn run(args: Args) -> Result<()> {
         }
     };
     let (src_name, tgt_name) = (language_name(&src_lang), language_name(&tgt_lang));
-    let to_terminal = to_stdout(&args.output) && std::io::stdout().is_terminal();
-    let bytes = match args.format {
-        ReportFormat::Text => render::text(&rows, &src_name, Style { color: to_terminal }),
+    let color = args.color.for_stdout(&args.output);
+    let page = || {
+        let title = format!("alinea diff: {name} ({src_name} to {tgt_name})");
+        html::diff(&title, &rows, &src_name, &tgt_name)
+    };
+    let bytes = match format {
+        ReportFormat::Text => render::text(&rows, &src_name, Style { color }),
         ReportFormat::Json => render::json(&rows),
         ReportFormat::Tsv => render::tsv(&rows),
+        ReportFormat::Html => page(),
     };
     if let Some(path) = &args.html {
-        let title = format!("alinea diff: {name} ({src_name} to {tgt_name})");
-        let page = html::diff(&title, &rows, &src_name, &tgt_name);
-        write_output(Some(path), page.as_bytes())?;
+        write_output(Some(path), page().as_bytes())?;
     }
     write_output(args.output.as_deref(), bytes.as_bytes())?;
-    let text_on_stdout = matches!(args.format, ReportFormat::Text) && to_stdout(&args.output);
+    let text_on_stdout = format == ReportFormat::Text && to_stdout(&args.output);
     if !args.quiet && !text_on_stdout {
         eprint!("{name}: {}", render::summary(&rows));
     }

@@ -19,11 +19,6 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
     })
 }
 
-/// Is this `-o` value standard output?
-pub fn is_stdout(path: Option<&Path>) -> bool {
-    path.is_none_or(|p| p.as_os_str() == "-")
-}
-
 /// Writes through `write`, streaming, to `path` (or stdout when `None` or `-`); see the
 /// module comment for how each kind of path is written. `write` gets the sink and the name
 /// to use in messages.
@@ -31,7 +26,7 @@ pub fn write_streaming(
     path: Option<&Path>,
     write: impl FnOnce(&mut dyn Write, &Path) -> Result<()>,
 ) -> Result<()> {
-    let Some(path) = path.filter(|_| !is_stdout(path)) else {
+    let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
         let name = Path::new("<stdout>");
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
@@ -114,4 +109,68 @@ fn replace_file(
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// The output format: `--format` when given, else the one the extension of `-o` names
+/// (`.tmx`, `.xlf`/`.xliff`, `.tsv`, `.json`, `.jsonl`, `.html`/`.htm`, and `.txt` for a
+/// command that writes text), else `default`. A `--format` that contradicts the extension is
+/// an error, and so is an extension naming a format the command does not write.
+pub fn output_format<F: clap::ValueEnum + Copy + PartialEq>(
+    command: &str,
+    given: Option<F>,
+    output: Option<&Path>,
+    default: F,
+) -> Result<F> {
+    let name = |f: F| {
+        f.to_possible_value()
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default()
+    };
+    let by_name = |wanted: &str| {
+        F::value_variants()
+            .iter()
+            .copied()
+            .find(|&f| f.to_possible_value().is_some_and(|v| v.matches(wanted, false)))
+    };
+    let extension = output
+        .filter(|p| p.as_os_str() != "-")
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase());
+    let named = match extension.as_deref() {
+        Some("tmx") => Some("tmx"),
+        Some("xlf" | "xliff") => Some("xliff"),
+        Some("tsv") => Some("tsv"),
+        Some("json") => Some("json"),
+        Some("jsonl") => Some("jsonl"),
+        Some("html" | "htm") => Some("html"),
+        Some("txt") if by_name("text").is_some() => Some("text"),
+        _ => None,
+    };
+    let from_extension = match named {
+        None => None,
+        Some(format) => match by_name(format) {
+            Some(f) => Some(f),
+            None if given.is_some() => None,
+            None => {
+                let formats: Vec<String> = F::value_variants().iter().map(|&f| name(f)).collect();
+                return Err(Error::Usage(format!(
+                    "{}: {command} does not write {format}; it writes {} (say which with --format, or give the file another extension)",
+                    output.unwrap_or(Path::new("")).display(),
+                    formats.join(", ")
+                )));
+            }
+        },
+    };
+    match (given, from_extension) {
+        (Some(g), Some(e)) if g != e => Err(Error::Usage(format!(
+            "--format {} contradicts the extension of {} ({}); drop one or make them agree",
+            name(g),
+            output.unwrap_or(Path::new("")).display(),
+            name(e)
+        ))),
+        (Some(g), _) => Ok(g),
+        (None, Some(e)) => Ok(e),
+        (None, None) => Ok(default),
+    }
 }

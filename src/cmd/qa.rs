@@ -1,15 +1,14 @@
 //! `alinea qa ES EN` or `alinea qa --tmx FILE`: what a translation left out, added or
 //! changed. Exit code 1 when a finding is an error.
 
-use super::common::{to_stdout, AlignFlags, ReportFormat};
-use super::out::write_output;
+use super::common::{to_stdout, AlignFlags, ColorChoice, ReportFormat};
+use super::out::{output_format, write_output};
 use alinea::align_files;
 use alinea::error::{Error, Result};
 use alinea::output::html;
 use alinea::output::qa::{self as render, Style};
 use alinea::qa::tmx::check_memory;
 use alinea::qa::{check_alignment, units_of, Finding, Langs, QaOptions, QaUnit, Severity};
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -29,9 +28,14 @@ pub struct Args {
     /// Units the aligner scores under this are low-confidence findings.
     #[arg(long, value_name = "SCORE", default_value_t = alinea::qa::DEFAULT_MIN_SCORE)]
     pub min_score: f64,
-    /// Output format: text for a person, json or tsv (one finding a row) for scripts.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
-    pub format: ReportFormat,
+    /// Output format: text for a person, json or tsv (one finding a row) for scripts, html
+    /// for the review page [default: told by the extension of -o, else text].
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Underline what a finding is about: auto (on a terminal, unless NO_COLOR is set),
+    /// always or never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
     /// Write the findings here instead of stdout.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
@@ -53,6 +57,7 @@ struct Checked {
 }
 
 pub fn run(args: Args) -> Result<i32> {
+    let format = output_format("qa", args.format, args.output.as_deref(), ReportFormat::Text)?;
     if !(0.0..=1.0).contains(&args.min_score) {
         return Err(Error::Usage(format!(
             "--min-score {}: a score is between 0 and 1",
@@ -91,6 +96,10 @@ pub fn run(args: Args) -> Result<i32> {
         }
         (None, Some(source), Some(target)) => {
             let al = align_files(source, target, &args.flags.options()?)?;
+            // Printed even with --quiet: the findings may be about the wrong pair.
+            for warning in &al.warnings {
+                eprintln!("alinea: warning: {warning}");
+            }
             let units = units_of(&al);
             Checked {
                 name: al.src.doc.name.clone(),
@@ -106,27 +115,30 @@ pub fn run(args: Args) -> Result<i32> {
             ))
         }
     };
-    let to_terminal = to_stdout(&args.output) && std::io::stdout().is_terminal();
-    let bytes = match args.format {
-        ReportFormat::Text => render::text(
-            &checked.findings,
-            &checked.langs,
-            checked.unit_count,
-            Style { color: to_terminal },
-        ),
-        ReportFormat::Json => render::json(&checked.findings),
-        ReportFormat::Tsv => render::tsv(&checked.findings),
-    };
-    if let Some(path) = &args.html {
+    let color = args.color.for_stdout(&args.output);
+    let page = || {
         let title = format!(
             "alinea qa: {} ({} to {})",
             checked.name, checked.langs.src_name, checked.langs.tgt_name
         );
-        let page = html::review(&title, &checked.units, &checked.findings, &checked.langs);
-        write_output(Some(path), page.as_bytes())?;
+        html::review(&title, &checked.units, &checked.findings, &checked.langs)
+    };
+    let bytes = match format {
+        ReportFormat::Text => render::text(
+            &checked.findings,
+            &checked.langs,
+            checked.unit_count,
+            Style { color },
+        ),
+        ReportFormat::Json => render::json(&checked.findings),
+        ReportFormat::Tsv => render::tsv(&checked.findings),
+        ReportFormat::Html => page(),
+    };
+    if let Some(path) = &args.html {
+        write_output(Some(path), page().as_bytes())?;
     }
     write_output(args.output.as_deref(), bytes.as_bytes())?;
-    let text_on_stdout = matches!(args.format, ReportFormat::Text) && to_stdout(&args.output);
+    let text_on_stdout = format == ReportFormat::Text && to_stdout(&args.output);
     if !args.quiet && !text_on_stdout {
         eprint!(
             "{}: {}",

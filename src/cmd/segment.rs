@@ -1,7 +1,10 @@
-//! `alinea segment --lang es [FILE]`: print one sentence per line, a blank line between
-//! paragraphs. Reads stdin when no file is given.
+//! `alinea segment [FILE]`: print one sentence per line, a blank line between paragraphs.
+//! Reads stdin when no file is given; without `--lang`, tells Spanish from English by the
+//! text and says which on stderr.
 
+use super::common::check_lang;
 use super::inputs::InputArgs;
+use super::out::{output_format, write_output};
 use alinea::error::{Error, Result};
 use alinea::input::BlockKind;
 use alinea::segment::Segmenter;
@@ -14,12 +17,17 @@ use std::path::{Path, PathBuf};
 pub struct Args {
     /// The text to segment (default: stdin).
     pub file: Option<PathBuf>,
-    /// Language rules to use (es, en; other tags get the English rules).
-    #[arg(long, default_value = "es")]
-    pub lang: String,
-    /// `text`: one sentence per line; `json`: one JSON object per sentence with its byte offsets.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Language rules to use: es or en (es-MX, en-GB ...), or any tag with --srx [default:
+    /// told from the text, Spanish or English].
+    #[arg(long, value_name = "TAG")]
+    pub lang: Option<String>,
+    /// `text`: one sentence per line; `json`: one JSON object per sentence with its byte
+    /// offsets [default: told by the extension of -o (.txt, .json, .jsonl), else text].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write here instead of stdout (`-` is stdout).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
     /// Segmentation rules (SRX 2.0) that take precedence over the built-in rules.
     #[arg(long, value_name = "FILE")]
     pub srx: Option<PathBuf>,
@@ -33,13 +41,19 @@ pub struct Args {
     pub input: InputArgs,
 }
 
-#[derive(Clone, Copy, clap::ValueEnum)]
+#[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
 pub enum Format {
     Text,
+    /// One JSON object a line (JSON lines).
+    #[value(alias = "jsonl")]
     Json,
 }
 
 pub fn run(args: Args) -> Result<()> {
+    let format = output_format("segment", args.format, args.output.as_deref(), Format::Text)?;
+    if let Some(tag) = &args.lang {
+        check_lang("--lang", tag, args.srx.is_some())?;
+    }
     let options = args.input.options(false);
     let doc = match &args.file {
         Some(path) => input::load_any(path, &options)?,
@@ -53,15 +67,37 @@ pub fn run(args: Args) -> Result<()> {
                 .map_err(|m| Error::bad_input(stdin, m))?
         }
     };
+    let name = args
+        .file
+        .as_deref()
+        .unwrap_or(Path::new("<stdin>"))
+        .display()
+        .to_string();
+    let lang = match &args.lang {
+        Some(tag) => tag.clone(),
+        None => {
+            let (tag, language) = match alinea::input::language::guess(&doc.text) {
+                Some(Lang::Es) => ("es", "Spanish"),
+                Some(Lang::En) => ("en", "English"),
+                _ => {
+                    return Err(Error::Usage(format!(
+                        "{name}: cannot tell whether the text is Spanish or English (too short, \
+                         mixed, or another language); say --lang es or --lang en"
+                    )))
+                }
+            };
+            eprintln!("alinea: {name} reads as {language}: segmenting with the {language} rules (--lang {tag}); say --lang to choose");
+            tag.to_string()
+        }
+    };
     let segmenter = if args.srx.is_some() || args.abbrev.is_some() {
-        let s =
-            Segmenter::with_user_rules(&args.lang, args.srx.as_deref(), args.abbrev.as_deref())?;
+        let s = Segmenter::with_user_rules(&lang, args.srx.as_deref(), args.abbrev.as_deref())?;
         for w in &s.warnings {
             eprintln!("alinea: {w}");
         }
         s
     } else {
-        Segmenter::builtin(Lang::from_tag(&args.lang))
+        Segmenter::builtin(Lang::from_tag(&lang))
     };
     let mut out = String::new();
     if args.explain {
@@ -87,9 +123,9 @@ pub fn run(args: Args) -> Result<()> {
                 ));
             }
         }
-        return super::out::write_output(None, out.as_bytes());
+        return write_output(args.output.as_deref(), out.as_bytes());
     }
-    let seg = segment_document_with(doc, &args.lang, false, &segmenter);
+    let seg = segment_document_with(doc, &lang, false, &segmenter);
     let mut paragraph = None;
     let mut last_block = None;
     for (i, s) in seg.sentences.iter().enumerate() {
@@ -103,7 +139,7 @@ pub fn run(args: Args) -> Result<()> {
             None
         };
         last_block = Some(s.block);
-        match args.format {
+        match format {
             Format::Text => {
                 if paragraph.is_some_and(|q| q != p) {
                     out.push('\n');
@@ -126,5 +162,5 @@ pub fn run(args: Args) -> Result<()> {
         }
         paragraph = Some(p);
     }
-    super::out::write_output(None, out.as_bytes())
+    write_output(args.output.as_deref(), out.as_bytes())
 }

@@ -1,5 +1,5 @@
 //! JSON: one object per unit with both sides' sentence indices and texts, the bead type and
-//! the score, in an array.
+//! the score, in an array (or one a line: JSON lines).
 
 use crate::align::Alignment;
 use crate::segment::side_text;
@@ -21,6 +21,16 @@ pub struct JsonUnit<'a> {
 pub fn write(al: &Alignment) -> String {
     let mut out = serde_json::to_string_pretty(&units(al)).expect("units serialise");
     out.push('\n');
+    out
+}
+
+/// JSON lines: one unit a line, each object as in [`write`].
+pub fn write_lines(al: &Alignment) -> String {
+    let mut out = String::new();
+    for unit in units(al) {
+        out.push_str(&serde_json::to_string(&unit).expect("units serialise"));
+        out.push('\n');
+    }
     out
 }
 
