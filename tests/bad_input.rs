@@ -371,7 +371,9 @@ fn an_untranslated_file_is_warned_about() {
     let case = Case::new("untranslated");
     let err = case.accepted(&["align", ES, "samples/sre-412.es.txt", "-o", "OUT", "-q"]);
     assert!(
-        err.contains("samples/sre-412.es.txt both read as Spanish: is one of them the translation?"),
+        err.contains(
+            "samples/sre-412.es.txt both read as Spanish: is one of them the translation?"
+        ),
         "{err}"
     );
 }

@@ -10,7 +10,16 @@ const ES: &str = "samples/sre-366.es.txt";
 const EN: &str = "samples/sre-366.en.txt";
 
 fn align_to(output: &str) -> std::process::Output {
-    alinea(&["align", ES, EN, "-q", "--date", "20260101T000000Z", "-o", output])
+    alinea(&[
+        "align",
+        ES,
+        EN,
+        "-q",
+        "--date",
+        "20260101T000000Z",
+        "-o",
+        output,
+    ])
 }
 
 #[test]
@@ -29,7 +38,10 @@ fn a_symlink_stays_a_link_and_its_target_gets_the_output() {
     let written = std::fs::read_to_string(&target).unwrap();
     assert!(written.starts_with("<?xml"), "{written}");
     // No temporary file is left beside it.
-    let names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 2, "{names:?}");
 }
 
@@ -37,7 +49,10 @@ fn a_symlink_stays_a_link_and_its_target_gets_the_output() {
 fn a_fifo_is_written_into_and_stays_a_fifo() {
     let dir = temp_dir("out-fifo");
     let fifo = dir.join("pipe");
-    let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
     assert!(made.success());
     let reader = {
         let fifo = fifo.clone();
@@ -74,9 +89,16 @@ fn dash_is_standard_output_for_every_command_that_writes() {
     ];
     for args in runs {
         let out = alinea(args);
-        assert!(matches!(out.status.code(), Some(0 | 1)), "{args:?}: {}", stderr(&out));
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{args:?}: {}",
+            stderr(&out)
+        );
         assert!(!out.stdout.is_empty(), "{args:?} wrote nothing on stdout");
-        assert!(!root().join("-").exists(), "{args:?} wrote a file named '-'");
+        assert!(
+            !root().join("-").exists(),
+            "{args:?} wrote a file named '-'"
+        );
     }
 }
 
@@ -86,6 +108,9 @@ fn a_folder_is_refused_with_its_name() {
     let out = align_to(path_str(&dir));
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains(path_str(&dir)) && err.contains("directory"), "{err}");
+    assert!(
+        err.contains(path_str(&dir)) && err.contains("directory"),
+        "{err}"
+    );
     assert!(dir.is_dir());
 }

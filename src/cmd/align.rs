@@ -179,7 +179,11 @@ pub fn run(args: Args) -> Result<()> {
         }
         (Format::Tsv, _) => (tsv::write(&al).into_bytes(), al.units.len(), Vec::new()),
         (Format::Json, _) => (json::write(&al).into_bytes(), al.units.len(), Vec::new()),
-        (Format::Jsonl, _) => (json::write_lines(&al).into_bytes(), al.units.len(), Vec::new()),
+        (Format::Jsonl, _) => (
+            json::write_lines(&al).into_bytes(),
+            al.units.len(),
+            Vec::new(),
+        ),
         (Format::Html, _) => (review_page().into_bytes(), al.units.len(), Vec::new()),
     };
     if args.explain {

@@ -42,7 +42,12 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let format = output_format("diff", args.format, args.output.as_deref(), ReportFormat::Text)?;
+    let format = output_format(
+        "diff",
+        args.format,
+        args.output.as_deref(),
+        ReportFormat::Text,
+    )?;
     let (rows, name, src_lang, tgt_lang) = match (args.tmx, args.files.as_slice()) {
         (true, [old, new]) => {
             let d = compare_memories(

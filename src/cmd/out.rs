@@ -127,10 +127,10 @@ pub fn output_format<F: clap::ValueEnum + Copy + PartialEq>(
             .unwrap_or_default()
     };
     let by_name = |wanted: &str| {
-        F::value_variants()
-            .iter()
-            .copied()
-            .find(|&f| f.to_possible_value().is_some_and(|v| v.matches(wanted, false)))
+        F::value_variants().iter().copied().find(|&f| {
+            f.to_possible_value()
+                .is_some_and(|v| v.matches(wanted, false))
+        })
     };
     let extension = output
         .filter(|p| p.as_os_str() != "-")

@@ -57,7 +57,12 @@ struct Checked {
 }
 
 pub fn run(args: Args) -> Result<i32> {
-    let format = output_format("qa", args.format, args.output.as_deref(), ReportFormat::Text)?;
+    let format = output_format(
+        "qa",
+        args.format,
+        args.output.as_deref(),
+        ReportFormat::Text,
+    )?;
     if !(0.0..=1.0).contains(&args.min_score) {
         return Err(Error::Usage(format!(
             "--min-score {}: a score is between 0 and 1",
