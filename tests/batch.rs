@@ -49,7 +49,7 @@ fn a_failing_pair_does_not_stop_the_batch_and_everything_is_reported() {
     assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
     let err = stderr(&run);
     assert!(
-        err.contains("2 pair(s) aligned, 1 failed, 1 file(s) without partner"),
+        err.contains("2 pair(s) aligned (2 clean, 0 flagged), 1 failed, 1 file(s) without partner"),
         "{err}"
     );
     assert!(

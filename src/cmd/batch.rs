@@ -2,14 +2,16 @@
 //!
 //!     alinea batch ES_DIR EN_DIR -o OUT_DIR     same file names in both folders
 //!     alinea batch DIR -o OUT_DIR               NAME.es.txt with NAME.en.txt in one folder
+//!     alinea batch -r DIR -o OUT_DIR            the same in the whole tree (es/NAME.txt too)
 //!     alinea batch --pairs LIST.tsv -o OUT_DIR  explicit source<TAB>target pairs
 //!     alinea batch --jsonl < IN.jsonl > OUT.jsonl
 //!
-//! Writes one TMX per pair (or one for all with `--merge`), `report.tsv` and `report.json`.
+//! Writes one TMX per pair (or one for all with `--merge`), `report.tsv` and `report.json`;
+//! every flagged or failed pair and every file left out also gets a line on stderr.
 
 use super::common::AlignFlags;
 use super::out::write_output;
-use alinea::batch::{self, Pair, PairStats, Pairing, ReportRow};
+use alinea::batch::{self, Pair, PairStats, Pairing, PairingOptions, ReportRow};
 use alinea::error::{Error, Result};
 use alinea::input::{self, Document};
 use alinea::output::{json, tmx};
@@ -18,7 +20,6 @@ use alinea::types::date;
 use alinea::{align_checked, AlignOptions, Alignment};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use std::collections::HashSet;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -49,9 +50,28 @@ pub struct Args {
     /// Shape the TMX for a CAT tool: trados, memoq, omegat or phrase.
     #[arg(long, value_name = "TOOL", value_parser = super::align::parse_profile)]
     pub profile: Option<Profile>,
+    /// Pair the files of subfolders too; the outputs mirror the input tree.
+    #[arg(short, long)]
+    pub recursive: bool,
+    /// How the files are named, when none of the common schemes fits: a pattern of the
+    /// path relative to the folder with {name} and {lang} ('{lang}/{name}.txt',
+    /// 'press-{name}-{lang}.html').
+    #[arg(long, value_name = "PATTERN", conflicts_with_all = ["pairs", "jsonl"])]
+    pub pattern: Option<String>,
+    /// Exit with 0 when every pair was written, even if some were flagged (swapped or
+    /// same-language files, low coverage, low confidence).
+    #[arg(long)]
+    pub allow_warnings: bool,
+    /// Print no summary (flagged and failed pairs are still printed).
+    #[arg(short, long, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also print a line for every pair aligned cleanly.
+    #[arg(short, long)]
+    pub verbose: bool,
 }
 
-/// Exit code when some pairs failed or some files had no partner.
+/// Exit code when some pair failed or was flagged, a file had no partner, or no pair was
+/// found.
 pub const SOME_FAILED: i32 = 1;
 
 pub fn run(args: Args) -> Result<i32> {
@@ -64,14 +84,22 @@ pub fn run(args: Args) -> Result<i32> {
         .output
         .clone()
         .expect("clap requires -o without --jsonl");
+    if out_dir.exists() && !out_dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "{}: not a folder; batch writes a folder of TMX files with report.tsv and report.json (-o OUT_DIR)",
+            out_dir.display()
+        )));
+    }
+    let pairing_options = PairingOptions {
+        src_lang: args.flags.src_lang().to_string(),
+        tgt_lang: args.flags.tgt_lang().to_string(),
+        recursive: args.recursive,
+        pattern: args.pattern.clone(),
+    };
     let pairing = match (&args.pairs, &args.source_dir, &args.target_dir) {
-        (Some(list), _, _) => batch::read_pair_list(list)?,
-        (None, Some(s), Some(t)) => {
-            batch::pair_directories(s, t, args.flags.src_lang(), args.flags.tgt_lang())?
-        }
-        (None, Some(dir), None) => {
-            batch::pair_directories(dir, dir, args.flags.src_lang(), args.flags.tgt_lang())?
-        }
+        (Some(list), _, _) => batch::read_pair_list(list, &pairing_options)?,
+        (None, Some(s), Some(t)) => batch::pair_directories(s, t, &pairing_options)?,
+        (None, Some(dir), None) => batch::pair_directories(dir, dir, &pairing_options)?,
         _ => {
             return Err(Error::Usage(
                 "batch needs SOURCE_DIR [TARGET_DIR] or --pairs LIST.tsv (or --jsonl)".into(),
@@ -105,28 +133,57 @@ pub fn run(args: Args) -> Result<i32> {
     )?;
     write_output(Some(&out_dir.join("report.json")), report_json.as_bytes())?;
 
-    let ok = rows.iter().filter(|r| r.status == "ok").count();
-    let failed = rows.iter().filter(|r| r.status == "failed").count();
+    let count = |status: &str| rows.iter().filter(|r| r.status == status).count();
+    let (ok, flagged, failed) = (count("ok"), count("flagged"), count("failed"));
     let unpaired = pairing.unpaired.len();
     let skipped = pairing.skipped.len();
-    eprintln!(
-        "alinea batch: {ok} pair(s) aligned, {failed} failed, {unpaired} file(s) without partner, {skipped} skipped; {} sentences; report in {}",
-        sentences.load(Ordering::Relaxed),
-        out_dir.join("report.tsv").display()
-    );
-    for r in rows.iter().filter(|r| r.status != "ok") {
-        let file = if r.source.is_empty() {
-            &r.target
+    // One line per pair or file that needs a look, even with --quiet.
+    for r in &rows {
+        let pair = if r.target.is_empty() {
+            r.source.clone()
         } else {
-            &r.source
+            format!("{} + {}", r.source, r.target)
         };
-        eprintln!("  {}: {file}: {}", r.status, r.error);
+        match r.status {
+            "ok" if args.verbose => eprintln!(
+                "alinea batch: ok: {pair}: {} units, mean confidence {:.3}",
+                r.stats.units, r.stats.mean_score
+            ),
+            "ok" => {}
+            "flagged" => {
+                for flag in &r.stats.flags {
+                    eprintln!("alinea batch: warning: {pair}: {flag}");
+                }
+            }
+            status => eprintln!("alinea batch: {status}: {pair}: {}", r.error),
+        }
     }
-    Ok(if failed + unpaired > 0 {
-        SOME_FAILED
-    } else {
-        0
-    })
+    if !args.quiet {
+        eprintln!(
+            "alinea batch: {} pair(s) aligned ({ok} clean, {flagged} flagged), {failed} failed, {unpaired} file(s) without partner, {skipped} skipped; {} sentences; report in {}",
+            ok + flagged,
+            sentences.load(Ordering::Relaxed),
+            out_dir.join("report.tsv").display()
+        );
+    }
+    if pairing.pairs.is_empty() {
+        eprintln!(
+            "alinea batch: no pairs found{}",
+            if args.recursive || skipped == 0 {
+                ""
+            } else {
+                " (files below subfolders are paired with -r)"
+            }
+        );
+    }
+    let flagged_fails = flagged > 0 && !args.allow_warnings;
+    Ok(
+        if failed + unpaired > 0 || flagged_fails || pairing.pairs.is_empty() {
+            SOME_FAILED
+        } else {
+            0
+        },
+    )
 }
 
 /// A progress bar on a terminal; hidden when stderr is not one.
@@ -172,9 +229,16 @@ fn write_outputs(
         date: date.to_string(),
     };
     let mut rows = Vec::new();
-    let mut used = HashSet::new();
     let mut merged = Vec::new();
-    for (Pair { source, target }, result) in pairing.pairs.iter().zip(results) {
+    for (
+        Pair {
+            source,
+            target,
+            name,
+        },
+        result,
+    ) in pairing.pairs.iter().zip(results)
+    {
         let mut row = ReportRow {
             source: source.display().to_string(),
             target: target.display().to_string(),
@@ -187,11 +251,19 @@ fn write_outputs(
             Ok(al) => {
                 row.stats = PairStats::of(al);
                 row.stats.warnings.extend(result.notes.iter().cloned());
+                if !row.stats.flags.is_empty() {
+                    row.status = "flagged";
+                }
                 if merge {
                     merged.push(al);
                     row.output = out_dir.join("merged.tmx").display().to_string();
                 } else {
-                    let path = out_dir.join(unique_name(&al.src.doc.name, &mut used));
+                    // The name is unique in the batch; with -r it keeps the input's folders.
+                    let path = out_dir.join(format!("{name}.tmx"));
+                    if let Some(parent) = path.parent() {
+                        std::fs::create_dir_all(parent)
+                            .map_err(|e| Error::io(parent, "write", e))?;
+                    }
                     let (bytes, notes) = tmx_bytes(&[al], &options);
                     row.stats.warnings.extend(notes);
                     write_output(Some(&path), &bytes)?;
@@ -212,39 +284,22 @@ fn write_outputs(
         }
         write_output(Some(&out_dir.join("merged.tmx")), &bytes)?;
     }
-    for file in &pairing.unpaired {
-        rows.push(ReportRow {
-            source: file.display().to_string(),
-            target: String::new(),
-            status: "unpaired",
-            output: String::new(),
-            stats: PairStats::default(),
-            error: "no file with the same name in the other language".into(),
-        });
-    }
-    for file in &pairing.skipped {
-        rows.push(ReportRow {
-            source: file.display().to_string(),
-            target: String::new(),
-            status: "skipped",
-            output: String::new(),
-            stats: PairStats::default(),
-            error: "the file name is marked with neither language (NAME.es.txt, NAME.en.txt)"
-                .into(),
-        });
+    for (files, status) in [
+        (&pairing.unpaired, "unpaired"),
+        (&pairing.skipped, "skipped"),
+    ] {
+        for file in files {
+            rows.push(ReportRow {
+                source: file.path.display().to_string(),
+                target: String::new(),
+                status,
+                output: String::new(),
+                stats: PairStats::default(),
+                error: file.reason.clone(),
+            });
+        }
     }
     Ok(rows)
-}
-
-/// `NAME.tmx`, or `NAME-2.tmx` ... when two pairs share a document name.
-fn unique_name(name: &str, used: &mut HashSet<String>) -> String {
-    let mut candidate = format!("{name}.tmx");
-    let mut k = 2;
-    while !used.insert(candidate.clone()) {
-        candidate = format!("{name}-{k}.tmx");
-        k += 1;
-    }
-    candidate
 }
 
 /// How many JSON lines are aligned in parallel before their output is written: bounds memory

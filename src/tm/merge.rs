@@ -22,7 +22,7 @@ use super::tmx::write::{HeaderOut, TmxWriter};
 use super::{hash128, Inline, Tu};
 use crate::error::{Error, Result};
 use crate::types::date;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -145,6 +145,10 @@ pub struct MergeReport {
     pub removed_chars: usize,
     /// Units split for the profile's length limit: (unit, parts).
     pub split: Vec<(Loc, usize)>,
+    /// Units whose tuid an earlier unit of the output already had, renamed so that every
+    /// tuid names one unit: how many, and the first few (unit, old tuid, new tuid).
+    pub renamed: usize,
+    pub renamed_examples: Vec<(Loc, String, String)>,
 }
 
 impl MergeReport {
@@ -241,6 +245,19 @@ impl fmt::Display for MergeReport {
                 f,
                 "{} unit(s) split at sentences for the length limit: {}",
                 self.split.len(),
+                list.join(", ")
+            )?;
+        }
+        if self.renamed > 0 {
+            let list: Vec<String> = self
+                .renamed_examples
+                .iter()
+                .map(|(loc, old, new)| format!("{} {old} → {new}", self.at(*loc)))
+                .collect();
+            writeln!(
+                f,
+                "{} tuid(s) already used by another unit renamed: {}",
+                self.renamed,
                 list.join(", ")
             )?;
         }
@@ -473,6 +490,7 @@ pub fn merge(
     let werr = |e| Error::io(out_path, "write", e);
     let mut writer = TmxWriter::start(out, &header).map_err(werr)?;
     let mut counts = PrepareCounts::default();
+    let mut tuids: HashSet<String> = HashSet::new();
     for (f, path) in inputs.iter().enumerate() {
         let mut reader = TmxReader::open(path)?;
         let mut wanted = keep[f].iter().peekable();
@@ -508,8 +526,9 @@ pub fn merge(
                 if !units.is_empty() {
                     report.kept[f] += 1;
                 }
-                for unit in &units {
-                    report.removed_chars += writer.write_tu(unit).map_err(werr)?;
+                for mut unit in units {
+                    unique_tuid(&mut unit, &mut tuids, loc, &mut report);
+                    report.removed_chars += writer.write_tu(&unit).map_err(werr)?;
                 }
             }
             index += 1;
@@ -531,6 +550,28 @@ pub fn merge(
     report.trimmed = counts.trimmed;
     report.stripped = counts.stripped;
     Ok(report)
+}
+
+/// Gives `unit` a tuid no unit written before it has (`ID-2`, `ID-3` ...), when its own is
+/// taken: two memories that number their units the same way merge into one whose tuids
+/// still name one unit each.
+fn unique_tuid(unit: &mut Tu, taken: &mut HashSet<String>, loc: Loc, report: &mut MergeReport) {
+    let Some(tuid) = unit.attr("tuid").map(String::from) else {
+        return;
+    };
+    if taken.insert(tuid.clone()) {
+        return;
+    }
+    let new = (2..)
+        .map(|k| format!("{tuid}-{k}"))
+        .find(|c| !taken.contains(c))
+        .expect("some suffix is free");
+    taken.insert(new.clone());
+    unit.set_attr("tuid", &new);
+    report.renamed += 1;
+    if report.renamed_examples.len() < EXAMPLES {
+        report.renamed_examples.push((loc, tuid, new));
+    }
 }
 
 /// The value all inputs agree on, else `fallback`.

@@ -1,8 +1,8 @@
 //! What the TMX DTD cannot check, and CAT tools trip over: dates that are not UTC
 //! `YYYYMMDDThhmmssZ`, language tags that are not BCP 47 or that name one language in
 //! several forms, a unit without a variant in its `srclang` or with two variants of one
-//! language, whitespace at segment ends, characters XML 1.0 forbids, empty segments, and
-//! (for a profile) sides longer than the tool accepts.
+//! language, a `tuid` used twice, whitespace at segment ends, characters XML 1.0 forbids,
+//! empty segments, and (for a profile) sides longer than the tool accepts.
 //!
 //! Problems are reported as they are found, one `<tu>` at a time, each with its line and
 //! column.
@@ -36,6 +36,7 @@ pub fn validate<R: Read>(
         header_src: None,
         forms: HashMap::new(),
         said: HashSet::new(),
+        tuids: HashMap::new(),
         problems: Vec::new(),
     };
     v.header(reader);
@@ -72,6 +73,8 @@ struct Validator {
     forms: HashMap<String, (String, Pos)>,
     /// Problems about a tag form are said once per file.
     said: HashSet<String>,
+    /// Where each tuid was first seen.
+    tuids: HashMap<String, Pos>,
     problems: Vec<Problem>,
 }
 
@@ -117,6 +120,16 @@ impl Validator {
 
     fn unit(&mut self, tu: &Tu) {
         self.dates(&tu.attrs, tu.pos, "tu");
+        if let Some(tuid) = tu.attr("tuid") {
+            if let Some(first) = self.tuids.get(tuid) {
+                let message = format!(
+                    "tuid=\"{tuid}\" is used already (at {first}): a tuid names one unit, and tools that key units by it keep only one"
+                );
+                self.problem(tu.pos, message);
+            } else {
+                self.tuids.insert(tuid.to_string(), tu.pos);
+            }
+        }
         let src = tu
             .attr("srclang")
             .map(String::from)
