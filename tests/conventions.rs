@@ -225,3 +225,53 @@ fn colour_on_a_terminal_unless_no_color_or_never() {
     always.extend(["--color", "always"]);
     assert!(String::from_utf8_lossy(&alinea(&always).stdout).contains("\x1b["));
 }
+
+#[test]
+fn every_subcommand_shows_examples_in_its_help() {
+    let commands: [&[&str]; 12] = [
+        &["align"],
+        &["batch"],
+        &["segment"],
+        &["tmx"],
+        &["qa"],
+        &["diff"],
+        &["man"],
+        &["tmx", "merge"],
+        &["tmx", "stats"],
+        &["tmx", "validate"],
+        &["tmx", "convert"],
+        &["tmx", "from-tsv"],
+    ];
+    for command in commands {
+        let mut args = command.to_vec();
+        args.push("--help");
+        let run = alinea(&args);
+        assert!(run.status.success(), "{command:?}");
+        let help = String::from_utf8_lossy(&run.stdout);
+        assert!(help.contains("Examples:\n  alinea "), "{command:?}: {help}");
+    }
+}
+
+#[test]
+fn the_manual_page_comes_from_the_same_definitions() {
+    let run = alinea(&["man"]);
+    assert!(run.status.success());
+    let page = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        page.contains(".TH alinea 1") && page.contains("align"),
+        "{page}"
+    );
+    let run = alinea(&["man", "batch"]);
+    let page = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        page.contains(".TH alinea-batch 1") && page.contains("allow\\-warnings"),
+        "{page}"
+    );
+    let run = alinea(&["man", "nonsense"]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        stderr(&run).contains("one of align, batch"),
+        "{}",
+        stderr(&run)
+    );
+}

@@ -20,16 +20,32 @@ pub struct Args {
 #[derive(clap::Subcommand)]
 pub enum Command {
     /// Merge TMX files into one, deduplicated, with the language tags made consistent.
+    #[command(after_help = "Examples:
+  alinea tmx merge a.tmx b.tmx -o all.tmx
+  alinea tmx merge *.tmx --src-lang es-MX --tgt-lang en-US --on-conflict keep-all -o all.tmx
+  alinea tmx merge old.tmx new.tmx --profile trados -o for-trados.tmx")]
     Merge(MergeArgs),
     /// Units, languages, segment lengths, duplicates and props of a TMX.
+    #[command(after_help = "Examples:
+  alinea tmx stats memory.tmx")]
     Stats(StatsArgs),
     /// Check what the TMX DTD cannot: dates, language tags, srclang, whitespace, XML-illegal
     /// characters, empty segments. Exit code 1 when there is any problem.
+    #[command(after_help = "Examples:
+  alinea tmx validate memory.tmx
+  alinea tmx validate --profile trados a.tmx b.tmx")]
     Validate(ValidateArgs),
     /// Convert between TMX, TSV and XLIFF 2.0 (by extension, or --to).
+    #[command(after_help = "Examples:
+  alinea tmx convert memory.tmx memory.tsv
+  alinea tmx convert memory.tmx - --to xliff > memory.xlf
+  alinea tmx convert review.xlf memory.tmx --src-lang es --tgt-lang en")]
     Convert(ConvertArgs),
     /// Turn a TSV back into a TMX: `align --format tsv` output edited in a spreadsheet
     /// (rows deleted, cells corrected, status set to reject), keeping tuids and props.
+    #[command(after_help = "Examples:
+  alinea align nota.es.txt nota.en.txt -o review.tsv     # review it in a spreadsheet, then:
+  alinea tmx from-tsv review.tsv -o nota.tmx")]
     FromTsv(FromTsvArgs),
 }
 

@@ -79,12 +79,32 @@ pub fn decode(bytes: &[u8]) -> std::result::Result<(String, Option<&'static str>
     if text.trim().is_empty() {
         return Err("the file holds only whitespace".into());
     }
-    let controls = text
-        .chars()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-        .count();
+    // Word writes a vertical tab for a line break and a form feed for a page break: white
+    // space, not signs of binary data.
+    let stray = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{b}' | '\u{c}');
+    let controls = text.chars().filter(|&c| stray(c)).count();
     if controls * 20 > text.chars().count().max(1) {
-        return Err("binary data (more than 5% control characters); expected a text file".into());
+        let (at, c) = text
+            .char_indices()
+            .find(|&(_, c)| stray(c))
+            .expect("a control character was counted");
+        let line = 1 + text[..at].matches('\n').count();
+        // A UTF-8 file's text is its bytes (after a BOM); in another encoding, count characters.
+        let place = match from {
+            None => format!(
+                "byte {}",
+                at + if bytes.starts_with(b"\xEF\xBB\xBF") {
+                    3
+                } else {
+                    0
+                }
+            ),
+            Some(_) => format!("character {}", text[..at].chars().count()),
+        };
+        return Err(format!(
+            "binary data ({controls} control characters, more than 5% of the text; the first, U+{:04X}, on line {line} at {place}); expected a text file",
+            c as u32
+        ));
     }
     Ok((text, from))
 }
@@ -125,7 +145,10 @@ fn looks_like_windows_1252(bytes: &[u8]) -> bool {
     let undefined = [0x81u8, 0x8D, 0x8F, 0x90, 0x9D];
     let bad = bytes
         .iter()
-        .filter(|&&b| undefined.contains(&b) || (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t')))
+        .filter(|&&b| {
+            undefined.contains(&b)
+                || (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0B | 0x0C))
+        })
         .count();
     bad == 0
 }

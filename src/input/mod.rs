@@ -198,6 +198,23 @@ mod tests {
     }
 
     #[test]
+    fn word_line_and_page_breaks_are_white_space_and_stray_controls_are_placed() {
+        // A short text with Word's vertical tab (line break), a form feed (page break) and
+        // one stray control: text, not binary.
+        let (text, _) =
+            decode(b"Primera l\xc3\xadnea\x0bsegunda.\x0cOtra p\xc3\xa1gina \x07 aqu\xc3\xad.")
+                .unwrap();
+        assert!(text.contains('\u{b}') && text.contains('\u{c}'));
+        // In Windows-1252 too.
+        assert!(decode(b"Primera l\xednea\x0bsegunda.\x0cOtra p\xe1gina.").is_ok());
+        // Mostly controls: refused, naming the first and where it is.
+        let err = decode(b"ab\ncd\x01\x02\x03\x04e").unwrap_err();
+        assert!(err.contains("U+0001, on line 2 at byte 5"), "{err}");
+        let err = decode(b"\xEF\xBB\xBFab\x01\x02\x03").unwrap_err();
+        assert!(err.contains("at byte 5"), "{err}");
+    }
+
+    #[test]
     fn utf16_without_a_byte_order_mark_is_decoded_and_said_so() {
         let le: Vec<u8> = "Año nuevo.\n"
             .encode_utf16()
