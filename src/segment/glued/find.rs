@@ -176,12 +176,17 @@ pub fn soft_breaks(text: &str, sentences: &[Sentence], lang: Lang) -> Vec<SoftBr
         .iter()
         .map(|(_, word)| word.as_ref().is_none_or(|w| common.contains(w.as_str())))
         .collect();
-    places
+    let mut found: Vec<SoftBreak> = places
         .into_iter()
         .zip(keep)
         .filter(|(_, keep)| *keep)
         .map(|((place, _), _)| place)
-        .collect()
+        .collect();
+    // A run-in heading's end is found before the other places of its sentence, and may lie
+    // after them: sorted by offset (as `pieces` needs), the run-in kept where both are found.
+    found.sort_by_key(|b| (b.sentence, b.at));
+    found.dedup_by_key(|b| b.at);
+    found
 }
 
 /// Which of `words` (lower-case) the text also writes in lower case, as whole words: one

@@ -64,6 +64,23 @@ mod tests {
     use super::*;
     use crate::types::{Lang, Sentence};
 
+    #[test]
+    fn breaks_come_sorted_by_offset_when_a_run_in_heading_ends_after_another_break() {
+        // A run-in label (a colon, then a sentence) holding a capitalised word after a
+        // comma: the run-in end is found first but lies after (found by tests/properties.rs).
+        let text = "The 2 ,  ñáieúíóé The íááóñí óeéúuñéú í pú ééáúñáñí ññáówñápv :  Cuando A \
+                    qvóúúáw úféóéóñáó .";
+        let sentences = [Sentence {
+            start: 0,
+            end: text.len(),
+            block: 0,
+        }];
+        let found = soft_breaks(text, &sentences, Lang::En);
+        assert!(found.windows(2).all(|w| w[0].at < w[1].at), "{found:?}");
+        let cut = pieces(text, &sentences, &found);
+        assert!(cut.iter().all(|(s, _)| s.start <= s.end), "{cut:?}");
+    }
+
     fn whole(text: &str) -> Vec<Sentence> {
         vec![Sentence {
             start: 0,
