@@ -201,9 +201,7 @@ mod tests {
     fn word_line_and_page_breaks_are_white_space_and_stray_controls_are_placed() {
         // A short text with Word's vertical tab (line break), a form feed (page break) and
         // one stray control: text, not binary.
-        let (text, _) =
-            decode(b"Una l\xc3\xadnea\x0bdos.\x0cTres \x07 ya.")
-                .unwrap();
+        let (text, _) = decode(b"Una l\xc3\xadnea\x0bdos.\x0cTres \x07 ya.").unwrap();
         assert!(text.contains('\u{b}') && text.contains('\u{c}'));
         // In Windows-1252 too.
         assert!(decode(b"Primera l\xednea\x0bsegunda.\x0cOtra p\xe1gina.").is_ok());
