@@ -94,3 +94,50 @@ fn align_refuses_an_xliff_input_and_says_why() {
     let err = stderr(&out);
     assert!(err.contains(path_str(&f)) && err.contains("XLIFF"), "{err}");
 }
+
+#[test]
+fn qa_reads_a_memory_whose_first_segment_has_no_target() {
+    let dir = temp_dir("xliff-source-only");
+    let file = dir.join("first-untranslated.xlf");
+    std::fs::write(
+        &file,
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="es" trgLang="en">
+  <file id="f1">
+    <unit id="u1"><segment><source>Sin traducir todavía.</source></segment></unit>
+    <unit id="u2"><segment><source>El acuerdo se firmó el 5 de mayo.</source><target>The agreement was signed on May 5.</target></segment></unit>
+  </file>
+</xliff>
+"#,
+    )
+    .unwrap();
+    let out = alinea(&["qa", "--tmx", path_str(&file)]);
+    let err = stderr(&out);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{err}");
+    assert!(err.contains("1 of 2 units without both es and en were not checked"), "{err}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 units checked"));
+}
+
+#[test]
+fn qa_takes_the_target_language_given_when_the_file_declares_none() {
+    let dir = temp_dir("xliff-no-target-lang");
+    let file = dir.join("no-target-language.xlf");
+    std::fs::write(
+        &file,
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="nota.txt" source-language="es" datatype="plaintext">
+    <body>
+      <trans-unit id="1"><source>Hay 25 países.</source><target>There are 25 countries.</target></trans-unit>
+    </body>
+  </file>
+</xliff>
+"#,
+    )
+    .unwrap();
+    let out = alinea(&["qa", "--tmx", path_str(&file), "--tgt-lang", "en"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("were not checked"), "{err}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 units checked"));
+}

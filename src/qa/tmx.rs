@@ -39,12 +39,15 @@ pub fn check_memory(
     keep_units: bool,
 ) -> Result<MemoryCheck> {
     let format = Format::of_file(path)?;
-    let mut xliff = match format {
-        Format::Xliff => Some(xliff_units(path)?),
-        _ => None,
+    let (mut xliff, declared) = match format {
+        Format::Xliff => {
+            let (units, src, tgt) = xliff_units(path, tgt_lang)?;
+            (Some(units), Some((src, tgt)))
+        }
+        _ => (None, None),
     };
     // Pass 1: the languages, then what the checks learn from every unit.
-    let (src, mut tgt) = languages(path, format, xliff.as_ref(), src_lang, tgt_lang)?;
+    let (src, mut tgt) = languages(path, format, declared, src_lang, tgt_lang)?;
     if tgt.is_none() {
         let mut units = open(path, format, xliff.as_mut())?;
         while let Some(tu) = units.next()? {
@@ -99,11 +102,12 @@ pub fn check_memory(
     Ok(out)
 }
 
-/// The languages a file declares, or those given.
+/// The languages a file declares (for XLIFF, `declared`: those of its first file), or those
+/// given.
 fn languages(
     path: &Path,
     format: Format,
-    xliff: Option<&Vec<Tu>>,
+    declared: Option<(Option<String>, Option<String>)>,
     src: Option<&str>,
     tgt: Option<&str>,
 ) -> Result<(String, Option<String>)> {
@@ -121,11 +125,7 @@ fn languages(
             let r = TsvReader::open(path, src.unwrap_or("es"), tgt.unwrap_or("en"))?;
             (Some(r.src.clone()), Some(r.tgt.clone()))
         }
-        Format::Xliff => {
-            let first = xliff.and_then(|u| u.first());
-            let lang = |i: usize| first.map(|tu| tu.tuvs[i].lang.clone());
-            (lang(0), lang(1))
-        }
+        Format::Xliff => declared.unwrap_or_default(),
     };
     let src = src
         .map(String::from)
@@ -164,11 +164,21 @@ fn open<'a>(path: &Path, format: Format, xliff: Option<&'a mut Vec<Tu>>) -> Resu
     })
 }
 
-/// The segment pairs of an XLIFF file (1.2 or 2.0), as units; segments without a target
-/// are units with one variant.
-fn xliff_units(path: &Path) -> Result<Vec<Tu>> {
+/// The segment pairs of an XLIFF file (1.2 or 2.0), as units, and the languages its first
+/// file declares; segments without a target are units with one variant. A file that
+/// declares no target language takes `tgt_lang` (the user's `--tgt-lang`).
+#[allow(clippy::type_complexity)]
+fn xliff_units(
+    path: &Path,
+    tgt_lang: Option<&str>,
+) -> Result<(Vec<Tu>, Option<String>, Option<String>)> {
     let x = crate::tm::xliff::pairs::load(path)?;
-    Ok(x.pairs()
+    let declared = x.files.first().map_or((None, None), |f| {
+        let tgt = f.tgt_lang.clone().filter(|t| !t.is_empty());
+        (Some(f.src_lang.clone()).filter(|s| !s.is_empty()), tgt)
+    });
+    let units = x
+        .pairs()
         .map(|(file, pair)| {
             let mut tu = Tu::default();
             let id = match &pair.segment {
@@ -177,12 +187,14 @@ fn xliff_units(path: &Path) -> Result<Vec<Tu>> {
             };
             tu.set_attr("tuid", &id);
             tu.tuvs.push(Tuv::plain(&file.src_lang, pair.source.trim()));
-            if let (Some(t), Some(target)) = (&file.tgt_lang, &pair.target) {
+            let file_tgt = file.tgt_lang.as_deref().filter(|t| !t.is_empty());
+            if let (Some(t), Some(target)) = (file_tgt.or(tgt_lang), &pair.target) {
                 tu.tuvs.push(Tuv::plain(t, target.trim()));
             }
             tu
         })
-        .collect())
+        .collect();
+    Ok((units, declared.0, declared.1))
 }
 
 /// A memory unit as the checks see it; `None` when it does not hold both languages.
