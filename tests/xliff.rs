@@ -114,7 +114,10 @@ fn qa_reads_a_memory_whose_first_segment_has_no_target() {
     let out = alinea(&["qa", "--tmx", path_str(&file)]);
     let err = stderr(&out);
     assert!(matches!(out.status.code(), Some(0 | 1)), "{err}");
-    assert!(err.contains("1 of 2 units without both es and en were not checked"), "{err}");
+    assert!(
+        err.contains("1 of 2 units without both es and en were not checked"),
+        "{err}"
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("1 units checked"));
 }
 
@@ -140,4 +143,108 @@ fn qa_takes_the_target_language_given_when_the_file_declares_none() {
     assert!(out.status.success(), "{err}");
     assert!(!err.contains("were not checked"), "{err}");
     assert!(String::from_utf8_lossy(&out.stdout).contains("1 units checked"));
+}
+
+/// Writes `text` as `name` in a fresh folder and returns its path.
+fn file(test: &str, name: &str, text: &str) -> std::path::PathBuf {
+    let path = temp_dir(test).join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn an_attribute_of_another_vocabulary_does_not_hide_the_version() {
+    // ITS 2.0 annotations carry `its:version="2.0"` on an XLIFF 1.2 root.
+    let path = file(
+        "xliff-its-version",
+        "its.xlf",
+        r#"<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:its="http://www.w3.org/2005/11/its" its:version="2.0" version="1.2">
+<file original="a" source-language="de-DE" target-language="en-GB"><body>
+<trans-unit id="1"><source>Guten Tag.</source><target>Good day.</target></trans-unit>
+</body></file></xliff>"#,
+    );
+    let out = alinea(&["qa", "--tmx", path_str(&path)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 units checked"));
+}
+
+#[test]
+fn xliff_1_1_is_known_by_its_namespace() {
+    let path = file(
+        "xliff-1-1",
+        "old.xlf",
+        r#"<?xml version="1.0"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.1">
+  <file source-language="en" target-language="es" original="t.txt"><body>
+    <trans-unit id="1"><source>Two cats.</source><target>Dos gatos.</target></trans-unit>
+    <trans-unit id="2"><source>Three dogs.</source><target>Tres perros.</target></trans-unit>
+  </body></file>
+</xliff>"#,
+    );
+    let out = alinea(&["qa", "--tmx", path_str(&path)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2 units checked"));
+}
+
+#[test]
+fn an_xliff_2_without_target_language_converts_with_the_one_given() {
+    let path = file(
+        "xliff-no-trglang",
+        "src-only.xlf",
+        r#"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en">
+  <file id="f"><unit id="u1"><segment><source>Birds.</source><target>Aves.</target></segment></unit></file>
+</xliff>"#,
+    );
+    let out_path = path.with_file_name("out.tsv");
+    let run = |tgt: Option<&str>| {
+        let mut args = vec!["tmx", "convert", path_str(&path), path_str(&out_path), "-q"];
+        if let Some(t) = tgt {
+            args.extend(["--tgt-lang", t]);
+        }
+        alinea(&args)
+    };
+    let out = run(Some("es"));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&out_path).unwrap(),
+        "en\tes\ttuid\nBirds.\tAves.\t\n"
+    );
+}
+
+#[test]
+fn a_conversion_that_writes_no_unit_is_an_error_and_leaves_no_file() {
+    let dir = temp_dir("convert-nothing");
+    let out_path = dir.join("out.tsv");
+    // The samples are es/en: asking for fr/de finds no unit.
+    let out = alinea(&[
+        "tmx",
+        "convert",
+        "tmx/sre-366.tmx",
+        path_str(&out_path),
+        "--src-lang",
+        "fr",
+        "--tgt-lang",
+        "de",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("nothing to write"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!out_path.exists());
+    let merged = dir.join("merged.tmx");
+    let out = alinea(&[
+        "tmx",
+        "merge",
+        "tmx/sre-366.tmx",
+        "--src-lang",
+        "fr",
+        "--tgt-lang",
+        "de",
+        "-o",
+        path_str(&merged),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(!merged.exists());
 }

@@ -114,7 +114,17 @@ fn run_merge(args: MergeArgs) -> Result<()> {
     };
     let mut report = None;
     write_streaming(args.output.as_deref(), |out, name| {
-        report = Some(merge::merge(&args.inputs, &opts, out, name)?);
+        let r = merge::merge(&args.inputs, &opts, out, name)?;
+        let read: usize = r.read.iter().sum();
+        // Units read and none written: the pair asked for is not the memories' languages.
+        if read > 0 && r.written == 0 {
+            eprint!("{r}");
+            return Err(Error::Usage(format!(
+                "none of the {read} units read was written as a {} -> {} pair: nothing to write (say which languages with --src-lang and --tgt-lang)",
+                opts.src_lang, opts.tgt_lang
+            )));
+        }
+        report = Some(r);
         Ok(())
     })?;
     if let (Some(report), false) = (report, args.quiet) {
@@ -329,7 +339,20 @@ fn convert_and_report(
 ) -> Result<()> {
     let mut report = None;
     write_streaming(output, |out, name| {
-        report = Some(convert::convert(input, opts, out, name)?);
+        let r = convert::convert(input, opts, out, name)?;
+        // Units read and none written: the languages asked for are not the file's. No output
+        // file is left (the report says why).
+        if r.read > 0 && r.written == 0 && r.rejected < r.read {
+            eprint!("{r}");
+            return Err(Error::bad_input(
+                input,
+                format!(
+                    "none of its {} units was written as a {} -> {} pair: nothing to write (say which languages with --src-lang and --tgt-lang)",
+                    r.read, r.src, r.tgt
+                ),
+            ));
+        }
+        report = Some(r);
         Ok(())
     })?;
     if let (Some(report), false) = (report, quiet) {

@@ -14,7 +14,9 @@ pub struct Tag {
     pub ns: String,
     /// The local name.
     pub name: String,
-    /// Attributes by local name (`w:val` is `val`, `xml:lang` is `lang`), values unescaped.
+    /// Attributes by local name (`w:val` is `val`, `xml:lang` is `lang`), values unescaped;
+    /// attributes without a prefix first, so that one of another vocabulary with the same
+    /// local name (`its:version` beside `version`) does not hide them.
     pub attrs: Vec<(String, String)>,
 }
 
@@ -65,6 +67,7 @@ pub fn walk(text: &str, mut on: impl FnMut(Xml) -> Result<(), String>) -> Result
         match event {
             Event::Start(start) => {
                 let mut attrs = Vec::new();
+                let mut prefixed = Vec::new();
                 for attr in start.attributes() {
                     let attr = attr.map_err(|e| {
                         format!(
@@ -85,8 +88,13 @@ pub fn walk(text: &str, mut on: impl FnMut(Xml) -> Result<(), String>) -> Result
                                 line(reader.buffer_position())
                             )
                         })?;
-                    attrs.push((local, value.into_owned()));
+                    if key.contains(':') {
+                        prefixed.push((local, value.into_owned()));
+                    } else {
+                        attrs.push((local, value.into_owned()));
+                    }
                 }
+                attrs.extend(prefixed);
                 let name = AsRef::<str>::as_ref(&start.local_name()).to_string();
                 open.push(Tag { ns, name, attrs });
                 on(Xml::Open(open.last().expect("just pushed")))?;

@@ -227,7 +227,13 @@ pub fn convert(
             (Source::Tsv(r), Some(s), Some(t), None)
         }
         Format::Xliff => {
-            let r = XliffReader::open(input)?;
+            let mut r = XliffReader::open(input)?;
+            // A file without trgLang: its targets are in the language asked for.
+            if r.tgt.is_empty() {
+                if let Some(t) = &opts.tgt_lang {
+                    r.tgt = t.clone();
+                }
+            }
             let (s, t) = (r.src.clone(), r.tgt.clone());
             (Source::Xliff(Box::new(r)), Some(s), Some(t), None)
         }

@@ -195,34 +195,6 @@ fn well_formed(tag: &str) -> bool {
     i == subs.len()
 }
 
-/// Which side of a language pair a tag belongs to: the same tag (any case, `_` or `-`),
-/// else the same primary language when only one side has it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    Src,
-    Tgt,
-}
-
-pub fn side_of(tag: &str, src: &str, tgt: &str) -> Option<Side> {
-    let c = canonical(tag).to_ascii_lowercase();
-    let (cs, ct) = (
-        canonical(src).to_ascii_lowercase(),
-        canonical(tgt).to_ascii_lowercase(),
-    );
-    if c == cs {
-        return Some(Side::Src);
-    }
-    if c == ct {
-        return Some(Side::Tgt);
-    }
-    let p = primary(tag);
-    match (p == primary(src), p == primary(tgt)) {
-        (true, false) => Some(Side::Src),
-        (false, true) => Some(Side::Tgt),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -256,17 +228,6 @@ mod tests {
         for bad in ["", "e", "es-", "español", "es--ES", "es-ES-", "123", "en-a"] {
             assert!(check(bad).is_err(), "{bad}");
         }
-    }
-
-    #[test]
-    fn tags_find_their_side() {
-        assert_eq!(side_of("ES-es", "es", "en"), Some(Side::Src));
-        assert_eq!(side_of("es_MX", "es-ES", "en-US"), Some(Side::Src));
-        assert_eq!(side_of("EN-GB", "es", "en"), Some(Side::Tgt));
-        assert_eq!(side_of("fr", "es", "en"), None);
-        // Two varieties of one language: only exact tags decide.
-        assert_eq!(side_of("es-MX", "es-ES", "es-MX"), Some(Side::Tgt));
-        assert_eq!(side_of("es-AR", "es-ES", "es-MX"), None);
     }
 
     #[test]

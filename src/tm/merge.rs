@@ -15,7 +15,7 @@
 //! between the passes, so memory grows with the number of units but not their text: the
 //! first pass decides which units to keep, the second writes them in input order.
 
-use super::lang::{self, Side};
+use super::lang;
 use super::profile::Profile;
 use super::tmx::read::TmxReader;
 use super::tmx::write::{HeaderOut, TmxWriter};
@@ -276,6 +276,59 @@ pub struct PrepareCounts {
     pub stripped: usize,
 }
 
+/// The variants of a unit in `src` and in `tgt`, and the tags of the others. A variant is in
+/// a language when its tag is that tag (case and `_`/`-` aside); where a unit has none such,
+/// its one variant of the same primary language is taken (`es-MX` for `es`), unless the two
+/// languages share their primary language. Two variants that could both be one side (two
+/// `fr-CA`, or `es-AR` and `es-BO` with no `es`) make the unit ambiguous.
+#[allow(clippy::type_complexity)]
+fn pick_variants(
+    tuvs: Vec<super::Tuv>,
+    src: &str,
+    tgt: &str,
+) -> std::result::Result<(Option<super::Tuv>, Option<super::Tuv>, Vec<String>), (Reason, String)> {
+    let key = |t: &str| lang::canonical(t).to_ascii_lowercase();
+    let same_primary = lang::primary(src) == lang::primary(tgt);
+    let mut taken = vec![false; tuvs.len()];
+    let pick = |wanted: &str,
+                taken: &mut Vec<bool>|
+     -> std::result::Result<Option<usize>, (Reason, String)> {
+        let exact: Vec<usize> = (0..tuvs.len())
+            .filter(|&i| !taken[i] && key(&tuvs[i].lang) == key(wanted))
+            .collect();
+        let found = if !exact.is_empty() || same_primary {
+            exact
+        } else {
+            (0..tuvs.len())
+                .filter(|&i| !taken[i] && lang::primary(&tuvs[i].lang) == lang::primary(wanted))
+                .collect()
+        };
+        match found[..] {
+            [] => Ok(None),
+            [i] => {
+                taken[i] = true;
+                Ok(Some(i))
+            }
+            [i, j, ..] => Err((
+                Reason::TwoVariants,
+                format!("{} and {}", tuvs[i].lang, tuvs[j].lang),
+            )),
+        }
+    };
+    // A side falls back to its primary language only when the other side has another one,
+    // so neither side can take the other's variant.
+    let s = pick(src, &mut taken)?;
+    let t = pick(tgt, &mut taken)?;
+    let others = (0..tuvs.len())
+        .filter(|&i| !taken[i])
+        .map(|i| tuvs[i].lang.clone())
+        .collect();
+    let mut tuvs: Vec<Option<super::Tuv>> = tuvs.into_iter().map(Some).collect();
+    let s = s.and_then(|i| tuvs[i].take());
+    let t = t.and_then(|i| tuvs[i].take());
+    Ok((s, t, others))
+}
+
 /// Makes a unit a clean pair of `src` and `tgt`: the source variant first, then the target
 /// variant, tags relabelled, other languages left out, segment ends trimmed, dates in UTC.
 pub fn prepare(
@@ -285,27 +338,7 @@ pub fn prepare(
     strip_tags: bool,
     counts: &mut PrepareCounts,
 ) -> std::result::Result<Tu, (Reason, String)> {
-    let mut src_tuv = None;
-    let mut tgt_tuv = None;
-    let mut others = Vec::new();
-    for tuv in std::mem::take(&mut tu.tuvs) {
-        let slot = match lang::side_of(&tuv.lang, src, tgt) {
-            Some(Side::Src) => &mut src_tuv,
-            Some(Side::Tgt) => &mut tgt_tuv,
-            None => {
-                others.push(tuv.lang.clone());
-                continue;
-            }
-        };
-        if let Some(first) = slot.as_ref() {
-            let first: &super::Tuv = first;
-            return Err((
-                Reason::TwoVariants,
-                format!("{} and {}", first.lang, tuv.lang),
-            ));
-        }
-        *slot = Some(tuv);
-    }
+    let (src_tuv, tgt_tuv, others) = pick_variants(std::mem::take(&mut tu.tuvs), src, tgt)?;
     let Some(mut s) = src_tuv else {
         return Err((Reason::NoSource, languages(tgt_tuv.as_ref(), &others)));
     };
@@ -668,6 +701,41 @@ mod tests {
             Some(&1)
         );
         assert_eq!((counts.dates_rewritten, counts.dates_removed), (1, 1));
+    }
+
+    #[test]
+    fn variants_are_taken_by_exact_tag_first_then_by_primary_language() {
+        let langs = |tags: &[&str], src: &str, tgt: &str| {
+            let tu = unit(&tags.iter().map(|t| (*t, "x")).collect::<Vec<_>>());
+            pick_variants(tu.tuvs, src, tgt)
+                .map(|(s, t, others)| (s.map(|v| v.lang), t.map(|v| v.lang), others))
+        };
+        let some = |s: &str| Some(s.to_string());
+        // The exact tag beside a regional variant of it: the exact one.
+        assert_eq!(
+            langs(&["be", "en", "en-US"], "be", "en"),
+            Ok((some("be"), some("en"), vec!["en-US".to_string()]))
+        );
+        // Case and `_` aside.
+        assert_eq!(
+            langs(&["ES-es", "EN_gb"], "es-ES", "en-GB").map(|x| x.0),
+            Ok(some("ES-es"))
+        );
+        // No exact tag: the one variant of the primary language.
+        assert_eq!(
+            langs(&["en-GB", "be"], "be", "en"),
+            Ok((some("be"), some("en-GB"), vec![]))
+        );
+        // Two candidates for one side: ambiguous.
+        assert_eq!(
+            langs(&["en-US", "es-AR", "es-BO"], "en-US", "es").map(|_| ()),
+            Err((Reason::TwoVariants, "es-AR and es-BO".to_string()))
+        );
+        // Two varieties of one language: only exact tags decide.
+        assert_eq!(
+            langs(&["es-MX", "es-AR"], "es-ES", "es-MX"),
+            Ok((None, some("es-MX"), vec!["es-AR".to_string()]))
+        );
     }
 
     #[test]

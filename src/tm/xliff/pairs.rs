@@ -168,7 +168,12 @@ impl Reader {
                     tag.name
                 ));
             }
-            let version = tag.attr("version").unwrap_or("").to_string();
+            // XLIFF 1.1 and 1.0 files may say their version by their namespace alone.
+            let version = tag
+                .attr("version")
+                .map(String::from)
+                .or_else(|| tag.ns.strip_prefix(XLIFF_NS).map(String::from))
+                .unwrap_or_default();
             self.v2 = version.starts_with('2');
             if !(self.v2 || version.starts_with('1')) {
                 return Err(format!(
