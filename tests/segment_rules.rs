@@ -74,25 +74,61 @@ fn built_in_rules_keep_titles_and_break_after_an_unknown_abbreviation() {
 }
 
 #[test]
-fn a_user_srx_rule_overrides_a_built_in_rule() {
+fn a_user_srx_file_is_the_whole_rule_set_unless_the_built_in_rules_are_asked_for() {
     let dir = temp_dir("srx-override");
     let file = dir.join("mine.srx");
-    // Break after "Sr." even though the built-in rules never do.
+    // Break after "Sr." (the built-in rules never do), and after a colon (no candidate of
+    // the built-in rules), and nowhere else.
     std::fs::write(
         &file,
-        srx(r#"        <rule break="yes"><beforebreak>\bSr\.</beforebreak><afterbreak>\s</afterbreak></rule>"#),
+        srx(r#"        <rule break="yes"><beforebreak>\bSr\.</beforebreak><afterbreak>\s</afterbreak></rule>
+        <rule break="yes"><beforebreak>:</beforebreak><afterbreak>\s</afterbreak></rule>"#),
     )
     .unwrap();
-    let (lines, err, code) = segment(&["--lang", "es", "--srx", path_str(&file)], TEXT);
+    let text = "Lo recibió el Sr. Pérez. Dijo: Habló el Ing. Ruiz con la prensa.";
+    let (lines, err, code) = segment(&["--lang", "es", "--srx", path_str(&file)], text);
     assert_eq!(code, Some(0), "{err}");
     assert_eq!(
         lines,
         [
             "Lo recibió el Sr.",
-            "Pérez.",
+            "Pérez. Dijo:",
             "Habló el Ing. Ruiz con la prensa."
         ]
     );
+    // With --srx-fallback, the built-in rules decide where the file's rules do not.
+    let (lines, err, _) = segment(
+        &["--lang", "es", "--srx", path_str(&file), "--srx-fallback"],
+        text,
+    );
+    assert_eq!(
+        lines,
+        [
+            "Lo recibió el Sr.",
+            "Pérez.",
+            "Dijo:",
+            "Habló el Ing. Ruiz con la prensa."
+        ],
+        "{err}"
+    );
+}
+
+#[test]
+fn a_possessive_looking_escape_is_not_skipped() {
+    let dir = temp_dir("srx-braces");
+    let file = dir.join("braces.srx");
+    std::fs::write(
+        &file,
+        srx(r#"        <rule break="yes"><beforebreak>\.</beforebreak><afterbreak>\s\p{Lu}\p{Ll}+</afterbreak></rule>"#),
+    )
+    .unwrap();
+    let (lines, err, code) = segment(
+        &["--lang", "es", "--srx", path_str(&file)],
+        "Uno. Dos. tres.",
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!err.contains("skipped"), "{err}");
+    assert_eq!(lines, ["Uno.", "Dos. tres."]);
 }
 
 #[test]

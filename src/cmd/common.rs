@@ -25,10 +25,13 @@ pub struct AlignFlags {
     /// A bilingual word list: `english @ spanish` lines (hunalign's format) or `spanish<TAB>english`.
     #[arg(long, value_name = "FILE")]
     pub dict: Option<PathBuf>,
-    /// Segmentation rules (SRX 2.0, as Trados, memoQ, OmegaT or Okapi export them); they take
-    /// precedence over the built-in rules.
+    /// Segmentation rules (SRX 2.0, as Trados, memoQ, OmegaT or Okapi export them): for the
+    /// languages the file maps, they replace the built-in rules.
     #[arg(long, value_name = "FILE")]
     pub srx: Option<PathBuf>,
+    /// With --srx: where none of the file's rules matches, try alinea's built-in rules.
+    #[arg(long, requires = "srx")]
+    pub srx_fallback: bool,
     /// Extra abbreviations that do not end a sentence, one per line (`Ing.`).
     #[arg(long, value_name = "FILE")]
     pub abbrev: Option<PathBuf>,
@@ -83,7 +86,12 @@ impl AlignFlags {
             if self.srx.is_none() && self.abbrev.is_none() {
                 return Ok(None);
             }
-            let s = Segmenter::with_user_rules(tag, self.srx.as_deref(), self.abbrev.as_deref())?;
+            let s = Segmenter::with_user_rules(
+                tag,
+                self.srx.as_deref(),
+                self.abbrev.as_deref(),
+                self.srx_fallback,
+            )?;
             for w in &s.warnings {
                 eprintln!("alinea: {w}");
             }

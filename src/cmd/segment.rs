@@ -28,9 +28,13 @@ pub struct Args {
     /// Write here instead of stdout (`-` is stdout).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Segmentation rules (SRX 2.0) that take precedence over the built-in rules.
+    /// Segmentation rules (SRX 2.0): for the languages the file maps, they replace the
+    /// built-in rules.
     #[arg(long, value_name = "FILE")]
     pub srx: Option<PathBuf>,
+    /// With --srx: where none of the file's rules matches, try alinea's built-in rules.
+    #[arg(long, requires = "srx")]
+    pub srx_fallback: bool,
     /// Extra abbreviations that do not end a sentence, one per line (`Ing.`).
     #[arg(long, value_name = "FILE")]
     pub abbrev: Option<PathBuf>,
@@ -91,7 +95,12 @@ pub fn run(args: Args) -> Result<()> {
         }
     };
     let segmenter = if args.srx.is_some() || args.abbrev.is_some() {
-        let s = Segmenter::with_user_rules(&lang, args.srx.as_deref(), args.abbrev.as_deref())?;
+        let s = Segmenter::with_user_rules(
+            &lang,
+            args.srx.as_deref(),
+            args.abbrev.as_deref(),
+            args.srx_fallback,
+        )?;
         for w in &s.warnings {
             eprintln!("alinea: {w}");
         }

@@ -3,7 +3,7 @@
 use super::out::write_streaming;
 use alinea::error::{Error, Result};
 use alinea::tm::convert::{self, ConvertOptions, Format};
-use alinea::tm::merge::{self, MergeOptions, OnConflict};
+use alinea::tm::merge::{self, Dropped, MergeOptions, OnConflict, Reason};
 use alinea::tm::profile::Profile;
 use alinea::tm::tmx::read::TmxReader;
 use alinea::tm::{stats, validate};
@@ -116,8 +116,8 @@ fn run_merge(args: MergeArgs) -> Result<()> {
     write_streaming(args.output.as_deref(), |out, name| {
         let r = merge::merge(&args.inputs, &opts, out, name)?;
         let read: usize = r.read.iter().sum();
-        // Units read and none written: the pair asked for is not the memories' languages.
-        if read > 0 && r.written == 0 {
+        // Units read, and none in the pair asked for: not the memories' languages.
+        if read > 0 && r.written == 0 && language_drops(&r.dropped) == read {
             eprint!("{r}");
             return Err(Error::Usage(format!(
                 "none of the {read} units read was written as a {} -> {} pair: nothing to write (say which languages with --src-lang and --tgt-lang)",
@@ -131,6 +131,15 @@ fn run_merge(args: MergeArgs) -> Result<()> {
         eprint!("{report}");
     }
     Ok(())
+}
+
+/// How many units were left out for lacking the source or the target language.
+fn language_drops(dropped: &std::collections::BTreeMap<Reason, Dropped>) -> usize {
+    [Reason::NoSource, Reason::NoTarget]
+        .iter()
+        .filter_map(|r| dropped.get(r))
+        .map(|d| d.count)
+        .sum()
 }
 
 /// A language option must be a well-formed tag and name a side of a pair.
@@ -340,9 +349,9 @@ fn convert_and_report(
     let mut report = None;
     write_streaming(output, |out, name| {
         let r = convert::convert(input, opts, out, name)?;
-        // Units read and none written: the languages asked for are not the file's. No output
-        // file is left (the report says why).
-        if r.read > 0 && r.written == 0 && r.rejected < r.read {
+        // Units read, and none in the languages asked for: not the file's languages. No
+        // output file is left (the report says why).
+        if r.read > 0 && r.written == 0 && language_drops(&r.dropped) == r.read {
             eprint!("{r}");
             return Err(Error::bad_input(
                 input,

@@ -1,10 +1,13 @@
 //! The segmentation engine: SRX rules compiled once, applied at candidate positions.
 //!
-//! One pass over the text finds the candidate break positions: the end of each run of
-//! terminal punctuation (with its closing quotes and brackets), and the word boundaries a few
-//! characters around punctuation, bullets and list markers. Only there are the ordered rules
-//! tried; the first rule whose `beforebreak` matches the text before the position and whose
-//! `afterbreak` matches the text after it decides. No rule: no break.
+//! For the built-in rules, one pass over the text finds the candidate break positions: the
+//! end of each run of terminal punctuation (with its closing quotes and brackets), and the
+//! word boundaries a few characters around punctuation, bullets and list markers. A user's
+//! SRX rules are tried as SRX says, at every position where one of them can match: after a
+//! character some rule's `beforebreak` can end with (`:`, `;`, a letter ...), indexed by
+//! those characters so that most positions cost one lookup. At a candidate the ordered rules
+//! are tried; the first rule whose `beforebreak` matches the text before the position and
+//! whose `afterbreak` matches the text after it decides. No rule: no break.
 
 use super::srx::Rule;
 use regex::Regex;
@@ -52,6 +55,9 @@ struct Merged {
 pub struct RuleSet {
     rules: Vec<Compiled>,
     merged: Vec<Merged>,
+    /// Try the rules at every position where one can match (a user's SRX rules), not only
+    /// at the built-in candidates.
+    every_position: bool,
 }
 
 /// How much text around a position the rules see. Rules look at a word or a few; longer
@@ -192,7 +198,56 @@ impl RuleSet {
     /// Appends the rules of another set (they apply after this set's).
     pub fn extend(&mut self, other: RuleSet) {
         self.rules.extend(other.rules);
+        self.every_position |= other.every_position;
         self.merge_runs();
+    }
+
+    /// Tries the rules at every position where one of them can match, as SRX specifies,
+    /// rather than only after terminal punctuation (a user's rules may break after `:`).
+    pub fn at_every_position(mut self) -> RuleSet {
+        self.every_position = true;
+        self
+    }
+
+    /// The candidate positions of `text` for these rules.
+    fn positions(&self, text: &str) -> Vec<usize> {
+        if !self.every_position {
+            return candidates(text);
+        }
+        // The characters some rule's `beforebreak` can end with; `None`: any (an empty or
+        // unbounded pattern). Likewise the characters an `afterbreak` can start with, for
+        // rules whose `beforebreak` is empty.
+        let mut ends: Option<CharRanges> = Some(Vec::new());
+        for m in &self.merged {
+            let r = &m.rule;
+            let edge = if r.before.is_some() {
+                &r.before_last
+            } else {
+                &r.after_first
+            };
+            match (edge, ends.as_mut()) {
+                (Some(ranges), Some(all)) => all.extend(ranges.iter().copied()),
+                (None, _) => ends = None,
+                _ => {}
+            }
+        }
+        let ends = ends.map(merge_ranges);
+        let admits = |c: char| match &ends {
+            None => true,
+            Some(ranges) => {
+                let k = ranges.partition_point(|&(lo, _)| lo <= c);
+                k > 0 && c <= ranges[k - 1].1
+            }
+        };
+        let mut out = Vec::new();
+        let mut prev: Option<char> = None;
+        for (at, c) in text.char_indices() {
+            if at > 0 && (prev.is_some_and(admits) || admits(c)) {
+                out.push(at);
+            }
+            prev = Some(c);
+        }
+        out
     }
 
     /// Puts the rules of another set before this set's (they take precedence).
@@ -227,7 +282,7 @@ impl RuleSet {
 
     /// The break positions of a text (byte offsets strictly inside it), in order.
     pub fn breaks(&self, text: &str) -> Vec<usize> {
-        candidates(text)
+        self.positions(text)
             .into_iter()
             .filter(|&at| {
                 self.decide(text, at)
@@ -238,7 +293,7 @@ impl RuleSet {
 
     /// Every candidate position with the rule that decided it.
     pub fn explain(&self, text: &str) -> Vec<Decision> {
-        candidates(text)
+        self.positions(text)
             .into_iter()
             .map(|at| {
                 let k = self.decide(text, at);
@@ -418,7 +473,16 @@ fn translate(pattern: &str) -> Result<String, String> {
         if w[0] == b'\\' && w[1].is_ascii_digit() && w[1] != b'0' && !escaped {
             return Err("uses a backreference, which alinea's regex engine cannot run".into());
         }
-        if matches!(w[0], b'*' | b'+' | b'?' | b'}') && w[1] == b'+' && !escaped {
+        // `}+` is possessive after a counted repetition (`a{2}+`), not after an escape with
+        // braces (`\p{Ll}+`, `\x{41}+`).
+        let closes_escape = w[0] == b'}'
+            && pattern[..i].rfind('{').is_some_and(|open| {
+                let head = &pattern[..open];
+                ["\\p", "\\P", "\\x", "\\N"]
+                    .iter()
+                    .any(|e| head.ends_with(e))
+            });
+        if matches!(w[0], b'*' | b'+' | b'?' | b'}') && w[1] == b'+' && !escaped && !closes_escape {
             return Err(
                 "uses a possessive quantifier, which alinea's regex engine cannot run".into(),
             );

@@ -103,8 +103,10 @@ fn close_detached_quotes(text: &str, spans: &mut [(usize, usize)]) {
     }
 }
 
-/// A compiled set of segmentation rules for one language: the built-in SRX rules, optionally
-/// preceded by a user's SRX rules and abbreviations (which therefore take precedence).
+/// A compiled set of segmentation rules for one language: the built-in SRX rules, or a
+/// user's SRX rules for the languages the file maps (the whole rule set, as in the CAT tool
+/// that wrote them; the built-in rules after them only when asked), optionally preceded by a
+/// user's abbreviations.
 #[derive(Debug, Clone)]
 pub struct Segmenter {
     rules: Arc<RuleSet>,
@@ -141,21 +143,20 @@ impl Segmenter {
         }
     }
 
-    /// The built-in rules for a language tag, preceded by the rules a user's SRX file gives for
-    /// that tag and by a list of abbreviations (one per line, with or without the final
-    /// period). Rules the engine cannot run are skipped and listed in `warnings`.
+    /// The rules for a language tag with a user's additions: the rules a user's SRX file
+    /// gives for that tag replace the built-in ones (with `builtin_fallback`, the built-in
+    /// rules are tried after them, where none of them matched); a list of abbreviations (one
+    /// per line, with or without the final period) comes first. A file that maps no rules
+    /// to the tag leaves the built-in rules, with a warning. Rules the engine cannot run are
+    /// skipped and listed in `warnings`.
     pub fn with_user_rules(
         lang_tag: &str,
         srx_file: Option<&Path>,
         abbreviations: Option<&Path>,
+        builtin_fallback: bool,
     ) -> Result<Segmenter> {
         let mut segmenter = Segmenter::builtin(Lang::from_tag(lang_tag));
-        let mut user = RuleSet::default();
-        if let Some(path) = abbreviations {
-            let (set, warnings) = abbreviation_rules(path)?;
-            user.extend(set);
-            segmenter.warnings.extend(warnings);
-        }
+        let mut rules = (*segmenter.rules).clone();
         if let Some(path) = srx_file {
             if path.is_dir() {
                 return Err(Error::bad_input(path, "is a directory, not an SRX file"));
@@ -165,11 +166,16 @@ impl Segmenter {
             let name = path.display().to_string();
             let (set, warnings) = srx_rules(lang_tag, &text, &name)
                 .map_err(|(pos, m)| Error::syntax(path, pos, m))?;
-            user.extend(set);
+            segmenter.warnings.extend(warnings);
+            if !set.is_empty() {
+                rules = user_rules(set, &rules, builtin_fallback);
+            }
+        }
+        if let Some(path) = abbreviations {
+            let (set, warnings) = abbreviation_rules(path)?;
+            rules.prepend(set);
             segmenter.warnings.extend(warnings);
         }
-        let mut rules = (*segmenter.rules).clone();
-        rules.prepend(user);
         segmenter.rules = Arc::new(rules);
         Ok(segmenter)
     }
@@ -182,8 +188,8 @@ impl Segmenter {
         }
     }
 
-    /// The built-in rules for a language tag, preceded by the rules that the SRX document
-    /// `text` gives for it; `name` names the document in warnings. The error is the place
+    /// The rules that the SRX document `text` gives for a language tag (the built-in rules
+    /// where it gives none); `name` names the document in warnings. The error is the place
     /// and what is wrong.
     pub fn from_srx_text(
         lang_tag: &str,
@@ -193,9 +199,9 @@ impl Segmenter {
         let mut segmenter = Segmenter::builtin(Lang::from_tag(lang_tag));
         let (user, warnings) = srx_rules(lang_tag, text, name)?;
         segmenter.warnings = warnings;
-        let mut rules = (*segmenter.rules).clone();
-        rules.prepend(user);
-        segmenter.rules = Arc::new(rules);
+        if !user.is_empty() {
+            segmenter.rules = Arc::new(user_rules(user, &segmenter.rules, false));
+        }
         Ok(segmenter)
     }
 
@@ -235,6 +241,16 @@ impl Segmenter {
     pub fn explain(&self, text: &str) -> Vec<Decision> {
         self.rules.explain(text)
     }
+}
+
+/// A user's SRX rules as a whole rule set, tried at every position where one can match;
+/// with `builtin_fallback`, the built-in rules after them.
+fn user_rules(user: RuleSet, builtin: &RuleSet, builtin_fallback: bool) -> RuleSet {
+    let mut rules = user.at_every_position();
+    if builtin_fallback {
+        rules.extend(builtin.clone());
+    }
+    rules
 }
 
 /// The rules an SRX document gives for a language tag, compiled, with the warnings about
