@@ -248,3 +248,26 @@ fn a_conversion_that_writes_no_unit_is_an_error_and_leaves_no_file() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(!merged.exists());
 }
+
+#[test]
+fn a_control_character_in_the_xml_is_refused_with_its_line() {
+    for (name, target) in [
+        ("literal.xlf", "Adi\u{3}os."),
+        ("reference.xlf", "Adi&#x3;os."),
+    ] {
+        let path = file(
+            "xliff-control",
+            name,
+            &format!(
+                "<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n<file original=\"a\" source-language=\"en\" target-language=\"es\"><body>\n<trans-unit id=\"1\"><source>Bye.</source>\n<target>{target}</target></trans-unit>\n</body></file></xliff>\n"
+            ),
+        );
+        let out = alinea(&["qa", "--tmx", path_str(&path)]);
+        assert_eq!(out.status.code(), Some(2), "{name}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains(name) && err.contains("line 4") && err.contains("U+0003"),
+            "{err}"
+        );
+    }
+}

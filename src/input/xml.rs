@@ -38,6 +38,11 @@ pub enum Xml<'a> {
     Text(&'a str),
 }
 
+/// Whether XML 1.0 allows a character in a document.
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
+}
+
 /// Reads `text` and calls `on` for every element opened and closed and every piece of text.
 /// `on` can stop the walk with an error message.
 pub fn walk(text: &str, mut on: impl FnMut(Xml) -> Result<(), String>) -> Result<(), String> {
@@ -50,7 +55,20 @@ pub fn walk(text: &str, mut on: impl FnMut(Xml) -> Result<(), String>) -> Result
             .filter(|&&b| b == b'\n')
             .count()
     };
+    // Text with a character XML 1.0 forbids (a C0 control other than tab, line feed and
+    // carriage return, U+FFFE, U+FFFF) is not well-formed, written or as a reference.
+    let legal = |text: &str, from: u64| -> Result<(), String> {
+        match text.char_indices().find(|&(_, c)| !xml_char(c)) {
+            None => Ok(()),
+            Some((i, c)) => Err(format!(
+                "not well-formed XML at line {}: the character U+{:04X}, which XML 1.0 forbids",
+                line(from) + text[..i].matches('\n').count(),
+                c as u32
+            )),
+        }
+    };
     loop {
+        let from = reader.buffer_position();
         let (ns, event) = match reader.read_resolved_event() {
             Ok(x) => x,
             Err(e) => {
@@ -104,8 +122,16 @@ pub fn walk(text: &str, mut on: impl FnMut(Xml) -> Result<(), String>) -> Result
                     on(Xml::Close(&tag))?;
                 }
             }
-            Event::Text(t) => on(Xml::Text(&t.xml10_content()))?,
-            Event::CData(t) => on(Xml::Text(&t.xml10_content()))?,
+            Event::Text(t) => {
+                let text = t.xml10_content();
+                legal(&text, from)?;
+                on(Xml::Text(&text))?
+            }
+            Event::CData(t) => {
+                let text = t.xml10_content();
+                legal(&text, from)?;
+                on(Xml::Text(&text))?
+            }
             Event::GeneralRef(r) => {
                 let resolved = match r.resolve_char_ref() {
                     Ok(Some(c)) => c.to_string(),
@@ -125,6 +151,7 @@ pub fn walk(text: &str, mut on: impl FnMut(Xml) -> Result<(), String>) -> Result
                         ))
                     }
                 };
+                legal(&resolved, from)?;
                 on(Xml::Text(&resolved))?;
             }
             Event::Eof => break,

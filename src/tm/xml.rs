@@ -150,25 +150,22 @@ impl<R: Read> XmlStream<R> {
             } else {
                 num.parse::<u32>().ok()
             };
+            // A reference to no character, or to one XML 1.0 forbids, is not well-formed.
             return match code.and_then(char::from_u32) {
                 Some(c) if xml_char(c) => Ok(c.to_string()),
-                Some(c) => {
-                    self.finding(
-                        pos,
-                        format!(
-                            "character reference &{name}; is U+{:04X}, which XML 1.0 forbids",
-                            c as u32
-                        ),
-                    );
-                    Ok(c.to_string())
-                }
-                None => {
-                    self.finding(
-                        pos,
-                        format!("character reference &{name}; is not a character; dropped"),
-                    );
-                    Ok(String::new())
-                }
+                Some(c) => Err(Error::syntax(
+                    &self.path,
+                    pos,
+                    format!(
+                        "character reference &{name}; is U+{:04X}, which XML 1.0 forbids",
+                        c as u32
+                    ),
+                )),
+                None => Err(Error::syntax(
+                    &self.path,
+                    pos,
+                    format!("character reference &{name}; is not a character"),
+                )),
             };
         }
         match quick_xml::escape::resolve_predefined_entity(name) {

@@ -420,13 +420,28 @@ mod tests {
 
     #[test]
     fn illegal_characters_are_found_with_their_column() {
-        let text = SMALL.replace("<seg>x</seg>", "<seg>x\u{b}y &#x1;</seg>");
+        // A literal one is kept and found (validate reports it, writers remove it).
+        let text = SMALL.replace("<seg>x</seg>", "<seg>x\u{b}y</seg>");
         let (_, units, findings) = read_all(text.as_bytes()).unwrap();
-        assert_eq!(units[0].tuvs[1].seg.plain_text(), "x\u{b}y \u{1}");
-        assert_eq!(findings.len(), 2, "{findings:?}");
+        assert_eq!(units[0].tuvs[1].seg.plain_text(), "x\u{b}y");
+        assert_eq!(findings.len(), 1, "{findings:?}");
         assert_eq!(findings[0].pos, Pos { line: 7, col: 26 });
         assert!(findings[0].message.contains("U+000B"));
-        assert_eq!(findings[1].pos, Pos { line: 7, col: 29 });
+        // A reference to a forbidden character, or to none, is not well-formed: an error at
+        // its place.
+        for (reference, what) in [
+            ("&#x1;", "U+0001"),
+            ("&#xD800;", "not a character"),
+            ("&#x110000;", "not a character"),
+            ("&#x;", "not a character"),
+        ] {
+            let text = SMALL.replace("<seg>x</seg>", &format!("<seg>x {reference}</seg>"));
+            let err = read_all(text.as_bytes()).unwrap_err().to_string();
+            assert!(
+                err.starts_with("t.tmx:7:27:") && err.contains(what),
+                "{err}"
+            );
+        }
     }
 
     #[test]
