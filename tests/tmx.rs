@@ -653,3 +653,58 @@ fn a_tsv_edited_in_a_spreadsheet_comes_back_as_a_tmx_with_its_tuids_and_props() 
     let out = alinea(&["tmx", "validate", path_str(&tmx_path)]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+/// Every prefixed element and attribute name of `xml` has its namespace declared.
+fn prefixes_are_declared(xml: &str) -> Result<(), String> {
+    use quick_xml::events::Event;
+    use quick_xml::name::ResolveResult;
+    let mut reader = quick_xml::NsReader::from_str(xml);
+    loop {
+        match reader.read_event().map_err(|e| e.to_string())? {
+            Event::Start(e) | Event::Empty(e) => {
+                for attr in e.attributes() {
+                    let attr = attr.map_err(|e| e.to_string())?;
+                    if let (ResolveResult::Unknown(p), _) =
+                        reader.resolver().resolve_attribute(attr.key)
+                    {
+                        return Err(format!(
+                            "prefix {} undeclared",
+                            String::from_utf8_lossy(p.as_ref())
+                        ));
+                    }
+                }
+            }
+            Event::Eof => return Ok(()),
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn namespaced_attributes_keep_their_declaration_through_merge_and_convert() {
+    let dir = temp_dir("tmx-namespaces");
+    let input = dir.join("ns.tmx");
+    std::fs::write(
+        &input,
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4" xmlns:okp="okapi-framework:xliff-extensions">
+<header srclang="es" segtype="sentence" creationtool="x" creationtoolversion="1" o-tmf="x" adminlang="en" datatype="plaintext"/>
+<body>
+<tu tuid="1" okp:flag="yes"><tuv xml:lang="es"><seg>Hola.</seg></tuv><tuv xml:lang="en"><seg>Hello.</seg></tuv></tu>
+</body>
+</tmx>
+"#,
+    )
+    .unwrap();
+    assert!(prefixes_are_declared(&std::fs::read_to_string(&input).unwrap()).is_ok());
+    for args in [
+        vec!["tmx", "merge", path_str(&input), "-q", "-o", "-"],
+        vec!["tmx", "convert", path_str(&input), "-", "--to", "tmx", "-q"],
+    ] {
+        let out = alinea(&args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let xml = String::from_utf8(out.stdout).unwrap();
+        assert!(xml.contains("okp:flag=\"yes\""), "{xml}");
+        prefixes_are_declared(&xml).unwrap_or_else(|e| panic!("{args:?}: {e}\n{xml}"));
+    }
+}

@@ -203,6 +203,10 @@ fn an_xliff_2_without_target_language_converts_with_the_one_given() {
         }
         alinea(&args)
     };
+    let out = run(None);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--tgt-lang"), "{}", stderr(&out));
+    assert!(!out_path.exists());
     let out = run(Some("es"));
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(

@@ -230,8 +230,14 @@ pub fn convert(
             let mut r = XliffReader::open(input)?;
             // A file without trgLang: its targets are in the language asked for.
             if r.tgt.is_empty() {
-                if let Some(t) = &opts.tgt_lang {
-                    r.tgt = t.clone();
+                match &opts.tgt_lang {
+                    Some(t) => r.tgt = t.clone(),
+                    None => {
+                        return Err(Error::bad_input(
+                            input,
+                            "declares no target language (trgLang): say which with --tgt-lang",
+                        ))
+                    }
                 }
             }
             let (s, t) = (r.src.clone(), r.tgt.clone());
@@ -292,6 +298,10 @@ pub fn convert(
                     .unwrap_or("plaintext")
                     .to_string(),
                 date: opts.date.clone(),
+                namespaces: header
+                    .as_ref()
+                    .map(|h| h.namespaces.clone())
+                    .unwrap_or_default(),
             };
             Sink::Tmx(TmxWriter::start(out, &h).map_err(werr)?)
         }

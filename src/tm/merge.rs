@@ -457,9 +457,16 @@ pub fn merge(
     let mut groups: HashMap<u128, Vec<Cand>> = HashMap::new();
     let mut segtypes = Vec::new();
     let mut datatypes = Vec::new();
+    let mut namespaces = Vec::new();
     for (f, path) in inputs.iter().enumerate() {
         let mut reader = TmxReader::open(path)?;
         segtypes.push(reader.header().attr("segtype").unwrap_or("").to_string());
+        // Namespace prefixes the units' attributes use; the first file's URI for a prefix.
+        for (name, uri) in &reader.header().namespaces {
+            if !namespaces.iter().any(|(n, _): &(String, String)| n == name) {
+                namespaces.push((name.clone(), uri.clone()));
+            }
+        }
         datatypes.push(reader.header().attr("datatype").unwrap_or("").to_string());
         let mut index = 0u64;
         while let Some(tu) = reader.next_tu()? {
@@ -519,6 +526,7 @@ pub fn merge(
         segtype: agreed(&segtypes, "sentence"),
         datatype: agreed(&datatypes, "plaintext"),
         date: opts.date.clone(),
+        namespaces,
     };
     let werr = |e| Error::io(out_path, "write", e);
     let mut writer = TmxWriter::start(out, &header).map_err(werr)?;

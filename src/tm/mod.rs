@@ -40,6 +40,9 @@ pub type Attr = (String, String);
 pub struct Header {
     /// The `version` of `<tmx>` ("1.4", "1.1" ...).
     pub version: String,
+    /// The namespace declarations of `<tmx>` (`xmlns:okp`, with its URI), which prefixed
+    /// attributes of the units need.
+    pub namespaces: Vec<Attr>,
     pub attrs: Vec<Attr>,
     pub props: Vec<Prop>,
     pub notes: Vec<String>,

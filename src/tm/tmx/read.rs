@@ -112,6 +112,11 @@ impl<R: Read> TmxReader<R> {
                     self.header.version = super::super::find_attr(&attrs, "version")
                         .unwrap_or_default()
                         .to_string();
+                    self.header.namespaces = attrs
+                        .iter()
+                        .filter(|(name, _)| name.starts_with("xmlns:"))
+                        .cloned()
+                        .collect();
                     break;
                 }
                 Ev::Text(t) if t.trim().is_empty() => {}

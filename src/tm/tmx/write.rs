@@ -18,6 +18,9 @@ pub struct HeaderOut {
     pub datatype: String,
     /// `YYYYMMDDThhmmssZ`.
     pub date: String,
+    /// Namespace declarations for `<tmx>` (`xmlns:okp`, URI), for the prefixed attributes
+    /// of units read from other tools' files.
+    pub namespaces: Vec<(String, String)>,
 }
 
 impl HeaderOut {
@@ -28,6 +31,7 @@ impl HeaderOut {
             segtype: "sentence".into(),
             datatype: "plaintext".into(),
             date: date.to_string(),
+            namespaces: Vec::new(),
         }
     }
 }
@@ -47,9 +51,11 @@ impl<W: Write> TmxWriter<W> {
         w.write_event(Event::DocType(BytesText::from_escaped(
             r#"tmx SYSTEM "tmx14.dtd""#,
         )))?;
-        w.write_event(Event::Start(
-            BytesStart::new("tmx").with_attributes([("version", "1.4")]),
-        ))?;
+        let mut tmx = BytesStart::new("tmx").with_attributes([("version", "1.4")]);
+        for (name, uri) in &header.namespaces {
+            tmx.push_attribute((name.as_str(), clean(uri).0.as_str()));
+        }
+        w.write_event(Event::Start(tmx))?;
         w.write_event(Event::Empty(BytesStart::new("header").with_attributes([
             ("creationtool", "alinea"),
             ("creationtoolversion", env!("CARGO_PKG_VERSION")),
