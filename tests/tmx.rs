@@ -708,3 +708,40 @@ fn namespaced_attributes_keep_their_declaration_through_merge_and_convert() {
         prefixes_are_declared(&xml).unwrap_or_else(|e| panic!("{args:?}: {e}\n{xml}"));
     }
 }
+
+#[test]
+fn an_alternative_translation_for_one_context_does_not_replace_the_default() {
+    let dir = temp_dir("tmx-omegat-alternative");
+    let input = dir.join("project_save.tmx");
+    std::fs::write(
+        &input,
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+<header srclang="en" segtype="sentence" creationtool="OmegaT" creationtoolversion="6" o-tmf="OmegaT TMX" adminlang="EN-US" datatype="plaintext"/>
+<body>
+<tu changedate="20240101T000000Z"><tuv xml:lang="en"><seg>Open</seg></tuv><tuv xml:lang="es"><seg>Abrir</seg></tuv></tu>
+<tu changedate="20250101T000000Z"><prop type="file">menu.txt</prop><prop type="x-prev">File</prop><prop type="x-next">Close</prop><tuv xml:lang="en"><seg>Open</seg></tuv><tuv xml:lang="es"><seg>Abierto</seg></tuv></tu>
+</body>
+</tmx>
+"#,
+    )
+    .unwrap();
+    let out = alinea(&[
+        "tmx",
+        "merge",
+        path_str(&input),
+        "--src-lang",
+        "en",
+        "--tgt-lang",
+        "es",
+        "-q",
+        "-o",
+        "-",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let xml = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        xml.contains("<seg>Abrir</seg>") && xml.contains("<seg>Abierto</seg>"),
+        "{xml}"
+    );
+}

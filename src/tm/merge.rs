@@ -481,7 +481,10 @@ pub fn merge(
                 &mut scratch,
             ) {
                 Ok(tu) => {
-                    let src_key = tu.tuvs[0].seg.dedup_key();
+                    // A translation for one context (OmegaT's alternative translations: the
+                    // file, the segments around it, an id) is not a rival of the default
+                    // translation of the same source: they are grouped apart.
+                    let src_key = format!("{}{}", tu.tuvs[0].seg.dedup_key(), context_key(&tu));
                     let pair_key = format!("{src_key}\u{0}{}", tu.tuvs[1].seg.dedup_key());
                     groups.entry(hash128(&src_key)).or_default().push(Cand {
                         pair: hash128(&pair_key),
@@ -613,6 +616,24 @@ fn unique_tuid(unit: &mut Tu, taken: &mut HashSet<String>, loc: Loc, report: &mu
     if report.renamed_examples.len() < EXAMPLES {
         report.renamed_examples.push((loc, tuid, new));
     }
+}
+
+/// The props that tie a unit to one context (OmegaT writes `x-file`, `x-prev`, `x-next`,
+/// `x-id` on an alternative translation), joined; empty for a default translation.
+fn context_key(tu: &Tu) -> String {
+    const CONTEXT: [&str; 5] = ["x-file", "x-prev", "x-next", "x-id", "x-context"];
+    let mut key = String::new();
+    for prop in tu
+        .props
+        .iter()
+        .filter(|p| CONTEXT.contains(&p.kind.as_str()))
+    {
+        key.push('\u{1}');
+        key.push_str(&prop.kind);
+        key.push('=');
+        key.push_str(&prop.value);
+    }
+    key
 }
 
 /// The value all inputs agree on, else `fallback`.
