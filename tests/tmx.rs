@@ -745,3 +745,22 @@ fn an_alternative_translation_for_one_context_does_not_replace_the_default() {
         "{xml}"
     );
 }
+
+#[test]
+fn a_unit_level_srclang_says_the_source_where_the_header_does_not() {
+    let dir = temp_dir("tmx-tu-srclang");
+    let input = dir.join("all.tmx");
+    std::fs::write(
+        &input,
+        r#"<tmx version="1.4"><header srclang="*all*" segtype="sentence" creationtool="x" creationtoolversion="1" o-tmf="x" adminlang="en" datatype="plaintext"/><body>
+<tu srclang="fr"><tuv xml:lang="de"><seg>Hallo</seg></tuv><tuv xml:lang="fr"><seg>Bonjour</seg></tuv></tu>
+</body></tmx>"#,
+    )
+    .unwrap();
+    let out = alinea(&["tmx", "convert", path_str(&input), "-", "--to", "tsv", "-q"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "fr\tde\ttuid\nBonjour\tHallo\t\n"
+    );
+}

@@ -244,26 +244,51 @@ pub fn convert(
             (Source::Xliff(Box::new(r)), Some(s), Some(t), None)
         }
     };
-    let src = opts.src_lang.clone().or(src0).unwrap_or(default_src);
-    // The target: as asked, else as the input says, else the first other language seen.
+    // The source: as asked, else as the header says, else as the first unit that says it
+    // (`<tu srclang>`, where the header has `*all*` or nothing).
     let mut ahead: VecDeque<Tu> = VecDeque::new();
-    let tgt = match opts.tgt_lang.clone().or(tgt0.filter(|t| !t.is_empty())) {
-        Some(t) => t,
-        None => loop {
+    let src0 = match (&opts.src_lang, src0) {
+        (None, None) => loop {
             match source.next_tu()? {
                 Some(tu) => {
-                    let other = tu
-                        .tuvs
-                        .iter()
-                        .find(|v| lang::primary(&v.lang) != lang::primary(&src))
-                        .map(|v| v.lang.clone());
+                    let said = tu
+                        .attr("srclang")
+                        .filter(|s| *s != "*all*")
+                        .map(String::from);
                     ahead.push_back(tu);
-                    if let Some(t) = other {
-                        break t;
+                    if said.is_some() {
+                        break said;
                     }
                 }
-                None => break default_tgt.clone(),
+                None => break None,
             }
+        },
+        (_, src0) => src0,
+    };
+    let src = opts.src_lang.clone().or(src0).unwrap_or(default_src);
+    // The target: as asked, else as the input says, else the first other language seen.
+    let other = |tu: &Tu| {
+        tu.tuvs
+            .iter()
+            .find(|v| lang::primary(&v.lang) != lang::primary(&src))
+            .map(|v| v.lang.clone())
+    };
+    let tgt = match opts.tgt_lang.clone().or(tgt0.filter(|t| !t.is_empty())) {
+        Some(t) => t,
+        None => match ahead.iter().find_map(other) {
+            Some(t) => t,
+            None => loop {
+                match source.next_tu()? {
+                    Some(tu) => {
+                        let found = other(&tu);
+                        ahead.push_back(tu);
+                        if let Some(t) = found {
+                            break t;
+                        }
+                    }
+                    None => break default_tgt.clone(),
+                }
+            },
         },
     };
     let mut report = ConvertReport {
