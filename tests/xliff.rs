@@ -275,3 +275,51 @@ fn a_control_character_in_the_xml_is_refused_with_its_line() {
         );
     }
 }
+
+#[test]
+fn code_ids_of_another_tool_pair_the_tmx_codes_of_source_and_target() {
+    let path = file(
+        "xliff-code-ids",
+        "codes.xlf",
+        r#"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="es">
+<file id="f"><unit id="u1">
+<originalData><data id="d1">&lt;br/&gt;</data><data id="d2">&lt;b&gt;</data><data id="d3">&lt;/b&gt;</data></originalData>
+<segment>
+<source>Line<ph id="ph1" dataRef="d1"/> and <pc id="pc1" dataRefStart="d2" dataRefEnd="d3">bold</pc> and <pc id="pc2">plain</pc>.</source>
+<target>Línea<ph id="ph1" dataRef="d1"/> y <pc id="pc1" dataRefStart="d2" dataRefEnd="d3">negrita</pc> y <pc id="pc2">llano</pc>.</target>
+</segment></unit></file></xliff>"#,
+    );
+    let out = alinea(&[
+        "tmx",
+        "convert",
+        path_str(&path),
+        "-",
+        "--to",
+        "tmx",
+        "-q",
+        "--date",
+        "20260101T000000Z",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let tmx = String::from_utf8(out.stdout).unwrap();
+    let segs: Vec<&str> = tmx
+        .split("<seg>")
+        .skip(1)
+        .map(|s| s.split("</seg>").next().unwrap())
+        .collect();
+    assert_eq!(segs.len(), 2, "{tmx}");
+    // Each code has an x, and the same x on both sides.
+    let xs = |seg: &str| -> Vec<String> {
+        seg.split(" x=\"")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(xs(segs[0]).len(), 3, "{}", segs[0]);
+    assert_eq!(xs(segs[0]), xs(segs[1]), "{tmx}");
+    assert!(
+        segs[0].contains("<ph x=") && segs[0].contains("<hi x="),
+        "{}",
+        segs[0]
+    );
+}

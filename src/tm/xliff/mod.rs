@@ -103,9 +103,10 @@ fn inlines_to_xliff(
     for item in items {
         match item {
             Inline::Text(t) => out.push_str(&partial_escape(t.as_str())),
-            Inline::Hi { content, .. } => {
+            Inline::Hi { attrs, content } => {
                 *n += 1;
-                out.push_str(&format!("<pc id=\"h{n}\">"));
+                let id = id_from(attrs, "x").unwrap_or_else(|| format!("h{n}"));
+                out.push_str(&format!("<pc id=\"{id}\">"));
                 inlines_to_xliff(content, data, open, n, out);
                 out.push_str("</pc>");
             }
@@ -287,10 +288,23 @@ impl<R: Read> XliffReader<R> {
                 _ => {}
             }
         }
+        // Code ids become TMX `x` numbers, the same for the source and the target codes of
+        // the unit: numeric ids keep their number, others get free numbers.
+        let mut xs = CodeNumbers::default();
+        for (source, target) in &raw {
+            for item in source.iter().chain(target.iter().flatten()) {
+                if let RawInline::Open(_, attrs) = item {
+                    if let Some(n) = find_attr(attrs, "id").and_then(|id| id.parse::<usize>().ok())
+                    {
+                        xs.next = xs.next.max(n + 1);
+                    }
+                }
+            }
+        }
         for (source, target) in raw {
             segments.push((
-                from_raw(&source, &data),
-                target.map(|t| from_raw(&t, &data)),
+                from_raw(&source, &data, &mut xs),
+                target.map(|t| from_raw(&t, &data, &mut xs)),
             ));
         }
         let several = segments.len() > 1;
@@ -356,20 +370,68 @@ enum RawInline {
     Close(String),
 }
 
+/// The TMX `x` number of each XLIFF code id in a unit.
+#[derive(Default)]
+struct CodeNumbers {
+    of: HashMap<String, String>,
+    /// The first number no numeric id of the unit uses.
+    next: usize,
+}
+
+impl CodeNumbers {
+    /// The `x` attribute for a code id: the id itself when it is a number, else a number
+    /// of its own, the same wherever the id appears in the unit. The ids alinea's writer
+    /// makes up for TMX codes that had no `x` (`h3`, `p2`, `b1` ...) get none back.
+    fn x(&mut self, id: Option<&str>) -> Vec<Attr> {
+        let made_up = |id: &str| {
+            id.len() > 1
+                && id.starts_with(['h', 'b', 'e', 't', 'p'])
+                && id[1..].bytes().all(|b| b.is_ascii_digit())
+        };
+        let Some(id) = id.filter(|id| !made_up(id)) else {
+            return Vec::new();
+        };
+        let x = if id.bytes().all(|b| b.is_ascii_digit()) && !id.is_empty() {
+            id.to_string()
+        } else {
+            let next = &mut self.next;
+            self.of
+                .entry(id.to_string())
+                .or_insert_with(|| {
+                    *next = (*next).max(1);
+                    *next += 1;
+                    (*next - 1).to_string()
+                })
+                .clone()
+        };
+        vec![("x".to_string(), x)]
+    }
+}
+
 /// Maps XLIFF inline content to TMX inline elements.
-fn from_raw(raw: &[RawInline], data: &HashMap<String, String>) -> Segment {
+fn from_raw(raw: &[RawInline], data: &HashMap<String, String>, xs: &mut CodeNumbers) -> Segment {
     let mut i = 0;
     let mut pairs: HashMap<String, String> = HashMap::new();
     let mut next_i = 0;
-    Segment(map_raw(raw, &mut i, data, &mut pairs, &mut next_i, None))
+    Segment(map_raw(
+        raw,
+        &mut i,
+        data,
+        &mut pairs,
+        &mut next_i,
+        xs,
+        None,
+    ))
 }
 
+#[allow(clippy::too_many_arguments)]
 fn map_raw(
     raw: &[RawInline],
     at: &mut usize,
     data: &HashMap<String, String>,
     pairs: &mut HashMap<String, String>,
     next_i: &mut usize,
+    xs: &mut CodeNumbers,
     until: Option<&str>,
 ) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::new();
@@ -381,12 +443,6 @@ fn map_raw(
         find_attr(attrs, key)
             .and_then(|id| data.get(id))
             .map(|d| vec![CodeText::Native(d.clone())])
-            .unwrap_or_default()
-    };
-    let x_of = |attrs: &[Attr], key: &str| -> Vec<Attr> {
-        find_attr(attrs, key)
-            .filter(|id| id.bytes().all(|b| b.is_ascii_digit()))
-            .map(|id| vec![("x".to_string(), id.to_string())])
             .unwrap_or_default()
     };
     while *at < raw.len() {
@@ -401,7 +457,7 @@ fn map_raw(
                 match name.as_str() {
                     "ph" => out.push(Inline::Code {
                         code: Code::Ph,
-                        attrs: x_of(attrs, "id"),
+                        attrs: xs.x(find_attr(attrs, "id")),
                         content: native(attrs, "dataRef"),
                     }),
                     "sc" | "ec" if isolated => {
@@ -409,7 +465,7 @@ fn map_raw(
                             "pos".to_string(),
                             if name == "sc" { "begin" } else { "end" }.to_string(),
                         )];
-                        a.extend(x_of(attrs, "id"));
+                        a.extend(xs.x(find_attr(attrs, "id")));
                         out.push(Inline::Code {
                             code: Code::It,
                             attrs: a,
@@ -423,7 +479,7 @@ fn map_raw(
                             pairs.insert(id.to_string(), i.clone());
                         }
                         let mut a = vec![("i".to_string(), i)];
-                        a.extend(x_of(attrs, "id"));
+                        a.extend(xs.x(find_attr(attrs, "id")));
                         out.push(Inline::Code {
                             code: Code::Bpt,
                             attrs: a,
@@ -447,17 +503,18 @@ fn map_raw(
                     "pc" => {
                         let start = native(attrs, "dataRefStart");
                         let end = native(attrs, "dataRefEnd");
-                        let inner = map_raw(raw, at, data, pairs, next_i, Some("pc"));
+                        let x = xs.x(find_attr(attrs, "id"));
+                        let inner = map_raw(raw, at, data, pairs, next_i, xs, Some("pc"));
                         if start.is_empty() && end.is_empty() {
                             out.push(Inline::Hi {
-                                attrs: Vec::new(),
+                                attrs: x,
                                 content: inner,
                             });
                         } else {
                             *next_i += 1;
                             let i = next_i.to_string();
                             let mut a = vec![("i".to_string(), i.clone())];
-                            a.extend(x_of(attrs, "id"));
+                            a.extend(x);
                             out.push(Inline::Code {
                                 code: Code::Bpt,
                                 attrs: a,
@@ -481,7 +538,7 @@ fn map_raw(
                     }
                     // Annotations keep their text; markers and unknown elements vanish.
                     "mrk" => {
-                        let inner = map_raw(raw, at, data, pairs, next_i, Some("mrk"));
+                        let inner = map_raw(raw, at, data, pairs, next_i, xs, Some("mrk"));
                         for item in inner {
                             match item {
                                 Inline::Text(t) => text(&mut out, &t),
