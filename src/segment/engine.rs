@@ -15,12 +15,45 @@ use regex::Regex;
 /// Sorted, non-overlapping ranges of characters.
 type CharRanges = Vec<(char, char)>;
 
+/// A regex compiled when first used: a rule set of thousands of rules (abbreviation lists
+/// exported by CAT tools) is tried mostly through the joined patterns of its runs, so most of
+/// the single rules' regexes are never needed.
+#[derive(Debug, Clone)]
+struct LazyRegex {
+    pattern: String,
+    regex: std::sync::OnceLock<Option<Regex>>,
+}
+
+impl LazyRegex {
+    fn new(pattern: String) -> LazyRegex {
+        LazyRegex {
+            pattern,
+            regex: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Compiled now; `None` when the engine cannot compile it (too large).
+    fn eager(pattern: String) -> Option<LazyRegex> {
+        let regex = Regex::new(&pattern).ok()?;
+        let lazy = LazyRegex::new(pattern);
+        let _ = lazy.regex.set(Some(regex));
+        Some(lazy)
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        self.regex
+            .get_or_init(|| Regex::new(&self.pattern).ok())
+            .as_ref()
+            .is_some_and(|re| re.is_match(text))
+    }
+}
+
 /// A rule compiled for matching at a position.
 #[derive(Debug, Clone)]
 struct Compiled {
     is_break: bool,
     /// `(?:before)\z`, matched against the text just before the position.
-    before: Option<Regex>,
+    before: Option<LazyRegex>,
     /// How many bytes before the position `before` can need (its longest match, plus one
     /// character of context for `\b`); `None`: the whole window.
     before_reach: Option<usize>,
@@ -31,7 +64,7 @@ struct Compiled {
     /// `after` is one character of `after_first`: checking that character is the whole test.
     after_is_one_char: bool,
     /// `\A(?:after)`, matched against the text just after the position.
-    after: Option<Regex>,
+    after: Option<LazyRegex>,
     /// Where the rule comes from, for `--explain` ("built-in es.srx:12", "my.srx:40").
     origin: String,
     /// The patterns as compiled (translated to Rust syntax), for merging.
@@ -84,31 +117,36 @@ impl RuleSet {
         let mut set = RuleSet::default();
         let mut skipped = Vec::new();
         for (rule, origin) in rules {
-            let compile =
-                |pattern: &str, wrap: fn(&str) -> String| -> Result<Option<Regex>, String> {
+            // Each pattern is translated and parsed once (which also checks it); its regex is
+            // compiled when first needed.
+            let analyse =
+                |pattern: &str| -> Result<Option<(String, regex_syntax::hir::Hir)>, String> {
                     if pattern.is_empty() {
                         return Ok(None);
                     }
                     let translated = translate(pattern)?;
-                    Regex::new(&wrap(&translated)).map(Some).map_err(|e| {
+                    let hir = regex_syntax::parse(&translated).map_err(|e| {
                         let first = e.to_string();
                         first.lines().last().unwrap_or(&first).trim().to_string()
-                    })
+                    })?;
+                    Ok(Some((translated, hir)))
                 };
-            let before = compile(&rule.before, |p| format!("(?:{p})\\z"));
-            let after = compile(&rule.after, |p| format!("\\A(?:{p})"));
-            match (before, after) {
+            match (analyse(&rule.before), analyse(&rule.after)) {
                 (Ok(before), Ok(after)) => set.rules.push(Compiled {
                     is_break: rule.is_break,
-                    before_reach: reach(&rule.before),
-                    before_last: edge_chars_of(&rule.before, false),
-                    after_first: edge_chars_of(&rule.after, true),
-                    after_is_one_char: is_one_char(&rule.after),
-                    before,
-                    after,
+                    before_reach: before.as_ref().and_then(|(_, hir)| reach_of(hir)),
+                    before_last: before.as_ref().and_then(|(_, hir)| edges(hir, false)),
+                    after_first: after.as_ref().and_then(|(_, hir)| edges(hir, true)),
+                    after_is_one_char: after.as_ref().is_some_and(|(_, hir)| one_char(hir)),
+                    before: before
+                        .as_ref()
+                        .map(|(p, _)| LazyRegex::new(format!("(?:{p})\\z"))),
+                    after: after
+                        .as_ref()
+                        .map(|(p, _)| LazyRegex::new(format!("\\A(?:{p})"))),
                     origin,
-                    before_src: translate(&rule.before).unwrap_or_default(),
-                    after_src: translate(&rule.after).unwrap_or_default(),
+                    before_src: before.map(|(p, _)| p).unwrap_or_default(),
+                    after_src: after.map(|(p, _)| p).unwrap_or_default(),
                 }),
                 (Err(e), _) | (_, Err(e)) => skipped.push(format!("{origin}: rule skipped: {e}")),
             }
@@ -152,7 +190,7 @@ impl RuleSet {
                 };
                 Compiled {
                     is_break: head.is_break,
-                    before: Regex::new(&format!("(?:{joined})\\z")).ok(),
+                    before: LazyRegex::eager(format!("(?:{joined})\\z")),
                     before_reach: members
                         .iter()
                         .map(|r| r.before_reach)
@@ -307,10 +345,10 @@ impl RuleSet {
     }
 }
 
-/// How far back a `beforebreak` pattern can look: its longest match in bytes plus one
-/// character (4 bytes) of context, when it is bounded and never asserts the start of the text.
-fn reach(pattern: &str) -> Option<usize> {
-    let hir = regex_syntax::parse(&translate(pattern).ok()?).ok()?;
+/// How far back a parsed `beforebreak` pattern can look: its longest match in bytes plus
+/// one character (4 bytes) of context, when it is bounded and never asserts the start of the
+/// text.
+fn reach_of(hir: &regex_syntax::hir::Hir) -> Option<usize> {
     let props = hir.properties();
     if props.look_set().contains(regex_syntax::hir::Look::Start)
         || props.look_set().contains(regex_syntax::hir::Look::StartLF)
@@ -323,14 +361,11 @@ fn reach(pattern: &str) -> Option<usize> {
     props.maximum_len().map(|n| n + 4)
 }
 
-/// The characters a pattern's matches can start with (`first`) or end with, as ranges;
-/// `None` when the pattern can match the empty string or the set cannot be worked out.
-fn edge_chars_of(pattern: &str, first: bool) -> Option<Vec<(char, char)>> {
-    if pattern.is_empty() {
-        return None;
-    }
-    let hir = regex_syntax::parse(&translate(pattern).ok()?).ok()?;
-    Some(merge_ranges(edge_chars(&hir, first)?))
+/// The characters a parsed pattern's matches can start with (`first`) or end with, as
+/// ranges; `None` when the pattern can match the empty string or the set cannot be worked
+/// out.
+fn edges(hir: &regex_syntax::hir::Hir, first: bool) -> Option<Vec<(char, char)>> {
+    Some(merge_ranges(edge_chars(hir, first)?))
 }
 
 fn edge_chars(hir: &regex_syntax::hir::Hir, first: bool) -> Option<Vec<(char, char)>> {
@@ -424,14 +459,8 @@ impl Position<'_> {
     }
 }
 
-/// Whether a pattern matches exactly one character of a class (`\s`, `[.?!]`).
-fn is_one_char(pattern: &str) -> bool {
-    let Some(hir) = translate(pattern)
-        .ok()
-        .and_then(|p| regex_syntax::parse(&p).ok())
-    else {
-        return false;
-    };
+/// Whether a parsed pattern matches exactly one character of a class (`\s`, `[.?!]`).
+fn one_char(hir: &regex_syntax::hir::Hir) -> bool {
     matches!(
         hir.kind(),
         regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(_))
@@ -673,6 +702,18 @@ mod tests {
         assert!(c.contains(&19) && c.contains(&20), "before the marker 2.");
         assert!(c.contains(&28), "before the bullet");
         assert!(!c.contains(&4), "far from any punctuation");
+    }
+
+    fn parsed(pattern: &str) -> Option<regex_syntax::hir::Hir> {
+        (!pattern.is_empty()).then(|| regex_syntax::parse(&translate(pattern).unwrap()).unwrap())
+    }
+
+    fn edge_chars_of(pattern: &str, first: bool) -> Option<Vec<(char, char)>> {
+        edges(&parsed(pattern)?, first)
+    }
+
+    fn reach(pattern: &str) -> Option<usize> {
+        reach_of(&parsed(pattern)?)
     }
 
     #[test]
