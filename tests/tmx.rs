@@ -764,3 +764,58 @@ fn a_unit_level_srclang_says_the_source_where_the_header_does_not() {
         "fr\tde\ttuid\nBonjour\tHallo\t\n"
     );
 }
+
+#[test]
+fn deeply_nested_inline_elements_are_refused_not_a_crash() {
+    let dir = temp_dir("tmx-deep");
+    let deep =
+        |open: &str, close: &str| format!("{}x{}", open.repeat(20_000), close.repeat(20_000));
+    let tmx = dir.join("deep.tmx");
+    std::fs::write(
+        &tmx,
+        format!(
+            "<tmx version=\"1.4\"><header srclang=\"es\" segtype=\"sentence\" creationtool=\"x\" creationtoolversion=\"1\" o-tmf=\"x\" adminlang=\"en\" datatype=\"plaintext\"/><body>\n<tu><tuv xml:lang=\"es\"><seg>{}</seg></tuv><tuv xml:lang=\"en\"><seg>y</seg></tuv></tu></body></tmx>",
+            deep("<hi>", "</hi>")
+        ),
+    )
+    .unwrap();
+    let out_file = dir.join("out.tsv");
+    for args in [
+        vec!["tmx", "stats", path_str(&tmx)],
+        vec!["tmx", "validate", path_str(&tmx)],
+        vec![
+            "tmx",
+            "convert",
+            path_str(&tmx),
+            path_str(&out_file),
+            "--strip-tags",
+        ],
+        vec!["tmx", "merge", path_str(&tmx), "-o", path_str(&out_file)],
+    ] {
+        let out = alinea(&args);
+        let err = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+        assert!(matches!(out.status.code(), Some(1 | 2)), "{args:?}: {err}");
+        assert!(
+            err.contains("deep.tmx:2:") && err.contains("nested more than"),
+            "{args:?}: {err}"
+        );
+        assert!(!out_file.exists());
+    }
+    let xlf = dir.join("deep.xlf");
+    std::fs::write(
+        &xlf,
+        format!(
+            "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"es\"><file id=\"f\"><unit id=\"u\"><segment><source>{}</source><target>y</target></segment></unit></file></xliff>",
+            deep("<pc id=\"1\">", "</pc>")
+        ),
+    )
+    .unwrap();
+    let out = alinea(&["tmx", "convert", path_str(&xlf), path_str(&out_file)]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("nested more than"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!out_file.exists());
+}

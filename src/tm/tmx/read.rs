@@ -15,6 +15,10 @@ use crate::error::{Error, Result};
 use std::io::Read;
 use std::path::Path;
 
+/// How deep inline elements (`<hi>`, `<sub>`, codes) may nest in a segment. Real memories
+/// nest a few levels; the limit keeps a hostile file from exhausting the stack.
+const MAX_INLINE_DEPTH: usize = 64;
+
 /// Reads `<tu>` after `<tu>` from a TMX file.
 pub struct TmxReader<R: Read> {
     x: XmlStream<R>,
@@ -232,7 +236,7 @@ impl<R: Read> TmxReader<R> {
                     "seg" => {
                         tuv.seg_pos = self.x.xml_pos_now();
                         if !empty {
-                            tuv.seg = Segment(self.read_inlines("seg")?);
+                            tuv.seg = Segment(self.read_inlines("seg", 0)?);
                         }
                     }
                     "prop" => {
@@ -260,7 +264,12 @@ impl<R: Read> TmxReader<R> {
     }
 
     /// Reads the content of `<seg>`, `<hi>` or `<sub>` up to its end tag.
-    fn read_inlines(&mut self, end: &str) -> Result<Vec<Inline>> {
+    fn read_inlines(&mut self, end: &str, depth: usize) -> Result<Vec<Inline>> {
+        if depth > MAX_INLINE_DEPTH {
+            return Err(self.x.error(format!(
+                "inline elements nested more than {MAX_INLINE_DEPTH} deep: not text a memory holds"
+            )));
+        }
         let mut items: Vec<Inline> = Vec::new();
         let push_text = |items: &mut Vec<Inline>, t: &str| match items.last_mut() {
             Some(Inline::Text(prev)) => prev.push_str(t),
@@ -274,7 +283,7 @@ impl<R: Read> TmxReader<R> {
                         let content = if empty {
                             Vec::new()
                         } else {
-                            self.read_code(&name)?
+                            self.read_code(&name, depth + 1)?
                         };
                         items.push(Inline::Code {
                             code,
@@ -285,7 +294,7 @@ impl<R: Read> TmxReader<R> {
                         let content = if empty {
                             Vec::new()
                         } else {
-                            self.read_inlines("hi")?
+                            self.read_inlines("hi", depth + 1)?
                         };
                         items.push(Inline::Hi { attrs, content });
                     } else {
@@ -295,7 +304,7 @@ impl<R: Read> TmxReader<R> {
                             format!("<{name}> is not a TMX inline element; its text is kept"),
                         );
                         if !empty {
-                            for item in self.read_inlines(&name)? {
+                            for item in self.read_inlines(&name, depth + 1)? {
                                 match item {
                                     Inline::Text(t) => push_text(&mut items, &t),
                                     other => items.push(other),
@@ -314,7 +323,7 @@ impl<R: Read> TmxReader<R> {
     }
 
     /// Reads the content of a native-code element: code text and `<sub>` flows.
-    fn read_code(&mut self, end: &str) -> Result<Vec<CodeText>> {
+    fn read_code(&mut self, end: &str, depth: usize) -> Result<Vec<CodeText>> {
         let mut parts: Vec<CodeText> = Vec::new();
         loop {
             match self.x.next()? {
@@ -326,7 +335,7 @@ impl<R: Read> TmxReader<R> {
                     let content = if empty {
                         Vec::new()
                     } else {
-                        self.read_inlines("sub")?
+                        self.read_inlines("sub", depth + 1)?
                     };
                     parts.push(CodeText::Sub { attrs, content });
                 }

@@ -346,6 +346,8 @@ impl<R: Read> XliffReader<R> {
     /// Reads inline content up to `</end>` as a flat list of text and element events.
     fn read_raw(&mut self, end: &str) -> Result<Vec<RawInline>> {
         let mut out = Vec::new();
+        // Mapping to TMX follows the nesting: a hostile depth would exhaust the stack.
+        let mut depth = 0usize;
         loop {
             match self.x.next()? {
                 Ev::Text(t) => out.push(RawInline::Text(t)),
@@ -353,15 +355,28 @@ impl<R: Read> XliffReader<R> {
                     out.push(RawInline::Open(n.clone(), a));
                     if empty {
                         out.push(RawInline::Close(n));
+                    } else {
+                        depth += 1;
+                        if depth > MAX_INLINE_DEPTH {
+                            return Err(self.x.error(format!(
+                                "inline elements nested more than {MAX_INLINE_DEPTH} deep in <{end}>"
+                            )));
+                        }
                     }
                 }
                 Ev::End(n) if n == end => return Ok(out),
-                Ev::End(n) => out.push(RawInline::Close(n)),
+                Ev::End(n) => {
+                    depth = depth.saturating_sub(1);
+                    out.push(RawInline::Close(n))
+                }
                 Ev::Eof => return Err(self.x.error(format!("<{end}> is not closed"))),
             }
         }
     }
 }
+
+/// How deep inline elements may nest in a segment (real files nest a few levels).
+const MAX_INLINE_DEPTH: usize = 64;
 
 /// Inline content as read, before mapping to TMX.
 enum RawInline {
