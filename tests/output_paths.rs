@@ -114,3 +114,66 @@ fn a_folder_is_refused_with_its_name() {
     );
     assert!(dir.is_dir());
 }
+
+#[test]
+fn no_output_of_any_command_may_overwrite_an_input_or_another_output() {
+    let dir = temp_dir("out-guard");
+    let es = dir.join("nota.es.txt");
+    let en = dir.join("nota.en.txt");
+    std::fs::copy(root().join(ES), &es).unwrap();
+    std::fs::copy(root().join(EN), &en).unwrap();
+    let link = dir.join("link.txt");
+    std::os::unix::fs::symlink(&en, &link).unwrap();
+    let dict = dir.join("words.tsv");
+    std::fs::write(&dict, "casa\thouse\n").unwrap();
+    let tsv = dir.join("review.tsv");
+    std::fs::write(&tsv, "es\ten\ttuid\nHola.\tHello.\tx-1\n").unwrap();
+    let tmx = dir.join("m.tmx");
+    std::fs::copy(root().join("tmx/sre-366.tmx"), &tmx).unwrap();
+    let list = dir.join("report.tsv");
+    std::fs::write(&list, "nota.es.txt\tnota.en.txt\n").unwrap();
+    let (e, n, l, d, t, m) = (
+        path_str(&es),
+        path_str(&en),
+        path_str(&link),
+        path_str(&dict),
+        path_str(&tmx),
+        path_str(&tsv),
+    );
+    let out_a = dir.join("a.tmx");
+    let a = path_str(&out_a);
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["align", e, n, "-o", a, "--html", n],
+        vec!["align", e, n, "-o", l],
+        vec!["align", e, n, "-o", a, "--dict", d, "--beads", d],
+        vec!["align", e, n, "-o", a, "--html", a],
+        vec!["qa", e, n, "-o", n],
+        vec!["qa", e, n, "--html", e],
+        vec!["diff", e, n, n, "-o", e],
+        vec!["qa", "--tmx", t, "-o", t],
+        vec!["tmx", "from-tsv", m, "-o", m],
+        vec!["tmx", "convert", t, t],
+        vec!["tmx", "merge", t, "-o", t],
+        vec!["segment", "--lang", "es", e, "-o", e],
+        vec!["batch", "--pairs", path_str(&list), "-o", path_str(&dir)],
+    ];
+    let before: Vec<Vec<u8>> = [&es, &en, &dict, &tsv, &tmx, &list]
+        .iter()
+        .map(|p| std::fs::read(p).unwrap())
+        .collect();
+    for args in runs {
+        let out = alinea(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("is the input") || err.contains("given to both"),
+            "{args:?}: {err}"
+        );
+    }
+    let after: Vec<Vec<u8>> = [&es, &en, &dict, &tsv, &tmx, &list]
+        .iter()
+        .map(|p| std::fs::read(p).unwrap())
+        .collect();
+    assert!(before == after, "an input was changed");
+    assert!(!out_a.exists());
+}

@@ -1,7 +1,7 @@
 //! `alinea align ES EN`: align two documents and write a translation memory.
 
 use super::common::AlignFlags;
-use super::out::{output_format, write_output};
+use super::out::{guard_outputs, output_format, write_output};
 use alinea::align_files;
 use alinea::error::{Error, Result};
 use alinea::output::{beads, explain, html, json, summary, tmx, tsv, xliff};
@@ -9,7 +9,7 @@ use alinea::qa::{check_alignment, units_of, Langs, QaOptions};
 use alinea::tm::profile::Profile;
 use alinea::types::date;
 use alinea::FitReport;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -94,20 +94,6 @@ fn spinner(args: &Args, what: &str) -> indicatif::ProgressBar {
     bar
 }
 
-/// Whether two paths name the same file (an output path need not exist yet).
-fn same_path(a: &Path, b: &Path) -> bool {
-    let resolve = |p: &Path| {
-        p.canonicalize().ok().or_else(|| {
-            let parent = match p.parent() {
-                Some(d) if !d.as_os_str().is_empty() => d.canonicalize().ok()?,
-                _ => std::env::current_dir().ok()?,
-            };
-            Some(parent.join(p.file_name()?))
-        })
-    };
-    matches!((resolve(a), resolve(b)), (Some(x), Some(y)) if x == y)
-}
-
 /// Parses `--profile` for clap (the library type knows its names).
 pub fn parse_profile(s: &str) -> std::result::Result<Profile, String> {
     s.parse()
@@ -122,16 +108,16 @@ pub fn run(args: Args) -> Result<()> {
             format.name()
         )));
     }
-    for output in [&args.output, &args.beads].into_iter().flatten() {
-        for input in [&args.source, &args.target] {
-            if same_path(output, input) {
-                return Err(Error::Usage(format!(
-                    "{}: the output would overwrite an input; write it elsewhere",
-                    output.display()
-                )));
-            }
-        }
-    }
+    let mut inputs = vec![args.source.as_path(), args.target.as_path()];
+    inputs.extend(args.flags.input_files());
+    guard_outputs(
+        &inputs,
+        &[
+            ("-o", args.output.as_deref()),
+            ("--beads", args.beads.as_deref()),
+            ("--html", args.html.as_deref()),
+        ],
+    )?;
     let options = args.flags.options()?;
     let spinner = spinner(&args, "aligning");
     let al = align_files(&args.source, &args.target, &options);

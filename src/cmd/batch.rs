@@ -10,7 +10,7 @@
 //! every flagged or failed pair and every file left out also gets a line on stderr.
 
 use super::common::AlignFlags;
-use super::out::write_output;
+use super::out::{guard_outputs, write_output};
 use alinea::batch::{self, Pair, PairStats, Pairing, PairingOptions, ReportRow};
 use alinea::error::{Error, Result};
 use alinea::input::{self, Document};
@@ -106,6 +106,28 @@ pub fn run(args: Args) -> Result<i32> {
             ))
         }
     };
+    // No output may overwrite an input: the pair list, a document, a rule file.
+    let mut outputs = vec![out_dir.join("report.tsv"), out_dir.join("report.json")];
+    if args.merge {
+        outputs.push(out_dir.join("merged.tmx"));
+    } else {
+        outputs.extend(
+            pairing
+                .pairs
+                .iter()
+                .map(|p| out_dir.join(format!("{}.tmx", p.name))),
+        );
+    }
+    let mut inputs: Vec<&Path> = pairing
+        .pairs
+        .iter()
+        .flat_map(|p| [p.source.as_path(), p.target.as_path()])
+        .collect();
+    inputs.extend(args.pairs.as_deref());
+    inputs.extend(args.flags.input_files());
+    let labelled: Vec<(&str, Option<&Path>)> =
+        outputs.iter().map(|p| ("-o", Some(p.as_path()))).collect();
+    guard_outputs(&inputs, &labelled)?;
     std::fs::create_dir_all(&out_dir).map_err(|e| Error::io(&out_dir, "write", e))?;
 
     let progress = progress_bar(pairing.pairs.len());

@@ -62,6 +62,16 @@ impl AlignFlags {
         self.tgt_lang.as_deref().unwrap_or("en")
     }
 
+    /// The files these flags read (`--dict`, `--srx`, `--abbrev`), which no output may
+    /// overwrite.
+    pub fn input_files(&self) -> Vec<&std::path::Path> {
+        [&self.dict, &self.srx, &self.abbrev]
+            .into_iter()
+            .flatten()
+            .map(|p| p.as_path())
+            .collect()
+    }
+
     /// The library options these flags describe; reads the word list. A language alinea has
     /// no rules for is refused unless `--srx` gives rules.
     pub fn options(&self) -> Result<AlignOptions> {

@@ -2,7 +2,7 @@
 //! source compared unit by unit.
 
 use super::common::{to_stdout, AlignFlags, ColorChoice, ReportFormat};
-use super::out::{output_format, write_output};
+use super::out::{guard_outputs, output_format, write_output};
 use alinea::error::{Error, Result};
 use alinea::output::diff as render;
 use alinea::output::html;
@@ -42,6 +42,15 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<()> {
+    let mut inputs: Vec<&std::path::Path> = args.files.iter().map(|p| p.as_path()).collect();
+    inputs.extend(args.flags.input_files());
+    guard_outputs(
+        &inputs,
+        &[
+            ("-o", args.output.as_deref()),
+            ("--html", args.html.as_deref()),
+        ],
+    )?;
     let format = output_format(
         "diff",
         args.format,

@@ -174,3 +174,64 @@ pub fn output_format<F: clap::ValueEnum + Copy + PartialEq>(
         (None, None) => Ok(default),
     }
 }
+
+/// What a path names, for telling whether two paths are one file: the device and inode of an
+/// existing file (through links), else the absolute path it would be created at.
+#[derive(PartialEq, Eq)]
+enum Identity {
+    File(u64, u64),
+    New(PathBuf),
+}
+
+fn identity(path: &Path) -> Option<Identity> {
+    use std::os::unix::fs::MetadataExt;
+    match std::fs::metadata(path) {
+        // Devices, FIFOs and the like may take several outputs (`/dev/null`); only regular
+        // files are guarded.
+        Ok(meta) if meta.is_file() => Some(Identity::File(meta.dev(), meta.ino())),
+        Ok(_) => None,
+        Err(_) => {
+            let name = path.file_name()?;
+            let dir = match path.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d.canonicalize().ok()?,
+                _ => std::env::current_dir().ok()?,
+            };
+            Some(Identity::New(dir.join(name)))
+        }
+    }
+}
+
+/// Refuses, before anything is read or written, an output that is one of the inputs (the
+/// same file by device and inode, whatever the path or link that names it) or that another
+/// output of the same run also names. `outputs` pairs each path with the option that gave
+/// it (`-o`, `--html` ...); stdout (`-`) and devices are never refused.
+pub fn guard_outputs(inputs: &[&Path], outputs: &[(&str, Option<&Path>)]) -> Result<()> {
+    let inputs: Vec<(&Path, Identity)> = inputs
+        .iter()
+        .filter_map(|p| Some((*p, identity(p).filter(|i| matches!(i, Identity::File(..)))?)))
+        .collect();
+    let mut seen: Vec<(&str, Identity)> = Vec::new();
+    for &(option, path) in outputs {
+        let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
+            continue;
+        };
+        let Some(id) = identity(path) else {
+            continue;
+        };
+        if let Some((input, _)) = inputs.iter().find(|(_, i)| *i == id) {
+            return Err(Error::Usage(format!(
+                "{}: the output of {option} is the input {}; write it elsewhere",
+                path.display(),
+                input.display()
+            )));
+        }
+        if let Some((other, _)) = seen.iter().find(|(_, i)| *i == id) {
+            return Err(Error::Usage(format!(
+                "{}: given to both {other} and {option}; give each output its own file",
+                path.display()
+            )));
+        }
+        seen.push((option, id));
+    }
+    Ok(())
+}

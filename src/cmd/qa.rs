@@ -2,7 +2,7 @@
 //! changed. Exit code 1 when a finding is an error.
 
 use super::common::{to_stdout, AlignFlags, ColorChoice, ReportFormat};
-use super::out::{output_format, write_output};
+use super::out::{guard_outputs, output_format, write_output};
 use alinea::align_files;
 use alinea::error::{Error, Result};
 use alinea::output::html;
@@ -57,6 +57,19 @@ struct Checked {
 }
 
 pub fn run(args: Args) -> Result<i32> {
+    let mut inputs: Vec<&std::path::Path> = [&args.source, &args.target, &args.tmx]
+        .into_iter()
+        .flatten()
+        .map(|p| p.as_path())
+        .collect();
+    inputs.extend(args.flags.input_files());
+    guard_outputs(
+        &inputs,
+        &[
+            ("-o", args.output.as_deref()),
+            ("--html", args.html.as_deref()),
+        ],
+    )?;
     let format = output_format(
         "qa",
         args.format,

@@ -4,7 +4,7 @@
 
 use super::common::check_lang;
 use super::inputs::InputArgs;
-use super::out::{output_format, write_output};
+use super::out::{guard_outputs, output_format, write_output};
 use alinea::error::{Error, Result};
 use alinea::input::BlockKind;
 use alinea::segment::Segmenter;
@@ -54,6 +54,12 @@ pub enum Format {
 }
 
 pub fn run(args: Args) -> Result<()> {
+    let inputs: Vec<&Path> = [&args.file, &args.srx, &args.abbrev]
+        .into_iter()
+        .flatten()
+        .map(|p| p.as_path())
+        .collect();
+    guard_outputs(&inputs, &[("-o", args.output.as_deref())])?;
     let format = output_format("segment", args.format, args.output.as_deref(), Format::Text)?;
     if let Some(tag) = &args.lang {
         check_lang("--lang", tag, args.srx.is_some())?;

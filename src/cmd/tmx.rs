@@ -1,6 +1,6 @@
 //! `alinea tmx merge|stats|validate|convert|from-tsv`: work on translation memories that exist.
 
-use super::out::write_streaming;
+use super::out::{guard_outputs, write_streaming};
 use alinea::error::{Error, Result};
 use alinea::tm::convert::{self, ConvertOptions, Format};
 use alinea::tm::merge::{self, Dropped, MergeOptions, OnConflict, Reason};
@@ -101,6 +101,8 @@ pub struct MergeArgs {
 }
 
 fn run_merge(args: MergeArgs) -> Result<()> {
+    let inputs: Vec<&Path> = args.inputs.iter().map(|p| p.as_path()).collect();
+    guard_outputs(&inputs, &[("-o", args.output.as_deref())])?;
     let date = date::creation_date(args.date.as_deref()).map_err(Error::Usage)?;
     check_lang_option("--src-lang", &args.src_lang)?;
     check_lang_option("--tgt-lang", &args.tgt_lang)?;
@@ -264,6 +266,7 @@ pub struct ConvertArgs {
 }
 
 fn run_convert(args: ConvertArgs) -> Result<()> {
+    guard_outputs(&[&args.input], &[("OUTPUT", Some(&args.output))])?;
     let date = date::creation_date(args.date.as_deref()).map_err(Error::Usage)?;
     check_lang_options(&args.src_lang, &args.tgt_lang)?;
     let stdout = args.output.as_os_str() == "-";
@@ -315,6 +318,7 @@ pub struct FromTsvArgs {
 }
 
 fn run_from_tsv(args: FromTsvArgs) -> Result<()> {
+    guard_outputs(&[&args.input], &[("-o", args.output.as_deref())])?;
     let date = date::creation_date(args.date.as_deref()).map_err(Error::Usage)?;
     check_lang_options(&args.src_lang, &args.tgt_lang)?;
     let opts = ConvertOptions {
