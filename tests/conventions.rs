@@ -275,3 +275,48 @@ fn the_manual_page_comes_from_the_same_definitions() {
         stderr(&run)
     );
 }
+
+#[test]
+fn tsv_cells_are_never_formulas_and_the_round_trip_keeps_the_text() {
+    let dir = temp_dir("conv-formula");
+    let es = dir.join("f.es.txt");
+    let en = dir.join("f.en.txt");
+    std::fs::write(&es, "=HYPERLINK(\"http://example.com\",\"Haga clic aquí\") para ver el informe completo del ministerio.\n").unwrap();
+    std::fs::write(
+        &en,
+        "=HYPERLINK(\"http://example.com\",\"Click here\") to see the ministry's full report.\n",
+    )
+    .unwrap();
+    let tsv = dir.join("review.tsv");
+    let run = alinea(&[
+        "align",
+        path_str(&es),
+        path_str(&en),
+        "-q",
+        "-o",
+        path_str(&tsv),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let text = read(&tsv);
+    assert!(
+        text.lines()
+            .skip(1)
+            .all(|l| !l.starts_with(['=', '+', '-', '@']) && !l.contains("\t=")),
+        "{text}"
+    );
+    let tmx = dir.join("back.tmx");
+    let run = alinea(&[
+        "tmx",
+        "from-tsv",
+        path_str(&tsv),
+        "-q",
+        "-o",
+        path_str(&tmx),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(read(&tmx).contains("<seg>=HYPERLINK("), "{}", read(&tmx));
+    // qa's TSV too.
+    let run = alinea(&["qa", path_str(&es), path_str(&en), "--format", "tsv"]);
+    let out = String::from_utf8_lossy(&run.stdout).into_owned();
+    assert!(!out.contains("\t="), "{out}");
+}

@@ -269,7 +269,7 @@ pub fn report_tsv(rows: &[ReportRow]) -> String {
         "source\ttarget\tstatus\toutput\tsrc_sentences\ttgt_sentences\tunits\twritten\tnot_written\tmean_score\tmin_score\twarnings\terror\n",
     );
     for r in rows {
-        let clean = |s: &str| s.replace(['\t', '\n'], " ");
+        let clean = |s: &str| crate::tm::tsv::spreadsheet_safe(s.replace(['\t', '\n', '\r'], " "));
         out.push_str(&format!(
             "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.3}\t{:.3}\t{}\t{}\n",
             clean(&r.source),

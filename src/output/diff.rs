@@ -76,7 +76,7 @@ pub fn tsv(rows: &[Row]) -> String {
     let mut out =
         String::from("status\tsimilarity\tedits\tsrc\told\tnew\tsrc_text\told_text\tnew_text\n");
     let ids = |v: &[usize]| v.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
-    let cell = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let cell = |s: &str| crate::tm::tsv::spreadsheet_safe(s.replace(['\t', '\n', '\r'], " "));
     for r in rows {
         out.push_str(&format!(
             "{}\t{:.3}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",

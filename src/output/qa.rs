@@ -152,7 +152,7 @@ pub fn tsv(findings: &[Finding]) -> String {
     let mut out =
         String::from("kind\tseverity\tunit\ttuid\tplace\tsrc\ttgt\tsrc_text\ttgt_text\tmessage\n");
     let ids = |v: &[usize]| v.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
-    let cell = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let cell = |s: &str| crate::tm::tsv::spreadsheet_safe(s.replace(['\t', '\n', '\r'], " "));
     for f in findings {
         out.push_str(&format!(
             "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",

@@ -36,7 +36,19 @@ pub fn write_tu(out: &mut dyn Write, tu: &Tu) -> std::io::Result<()> {
     )
 }
 
-/// A cell as written: escaped, and quoted when it starts with a double quote.
+/// A cell a spreadsheet will not run: one that starts with `=`, `+`, `-` or `@` (a formula
+/// to Excel, LibreOffice and Google Sheets) gets a `'` before it, as OWASP advises, and so
+/// does one that starts with `'` (so that reading takes exactly one off).
+pub fn spreadsheet_safe(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\'']) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+/// A cell as written: escaped, made [`spreadsheet_safe`], and quoted when it starts with a
+/// double quote.
 pub fn cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -48,6 +60,7 @@ pub fn cell(text: &str) -> String {
             c => out.push(c),
         }
     }
+    let out = spreadsheet_safe(out);
     if out.starts_with('"') {
         format!("\"{}\"", out.replace('"', "\"\""))
     } else {
@@ -56,14 +69,20 @@ pub fn cell(text: &str) -> String {
 }
 
 /// A cell as read: unquoted when it is a well-formed quoted cell (quotes around, every
-/// quote inside doubled), then unescaped.
+/// quote inside doubled), the `'` that [`spreadsheet_safe`] put before `=`, `+`, `-`, `@`
+/// or `'` taken off, then unescaped.
 fn read_cell(cell: &str) -> String {
     let unquoted = cell
         .strip_prefix('"')
         .and_then(|c| c.strip_suffix('"'))
         .filter(|inner| inner.replace("\"\"", "").find('"').is_none())
         .map(|inner| inner.replace("\"\"", "\""));
-    unescape(unquoted.as_deref().unwrap_or(cell))
+    let cell = unquoted.as_deref().unwrap_or(cell);
+    let cell = match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\'']) => rest,
+        _ => cell,
+    };
+    unescape(cell)
 }
 
 fn unescape(cell: &str) -> String {
@@ -296,6 +315,29 @@ mod tests {
         assert_eq!(third.tuvs[1].seg.plain_text(), "\"Yes,\" he said.");
         assert!(r.next_tu().unwrap().is_none());
         assert_eq!((r.rejected, r.rejected_lines.clone()), (1, vec![3]));
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_as_formulas_get_a_quote_and_read_back() {
+        for text in [
+            "=HYPERLINK(\"http://x\")",
+            "+1",
+            "-5 grados",
+            "@SUM(A1)",
+            "'Tis",
+            "''",
+            "Normal",
+        ] {
+            let written = cell(text);
+            if text == "Normal" {
+                assert_eq!(written, "Normal");
+            } else {
+                assert!(written.starts_with('\''), "{written}");
+            }
+            assert_eq!(read_cell(&written), text);
+        }
+        // A quote that no writer put there stays.
+        assert_eq!(read_cell("'Tis"), "'Tis");
     }
 
     #[test]
