@@ -320,3 +320,39 @@ fn tsv_cells_are_never_formulas_and_the_round_trip_keeps_the_text() {
     let out = String::from_utf8_lossy(&run.stdout).into_owned();
     assert!(!out.contains("\t="), "{out}");
 }
+
+#[test]
+fn control_characters_from_the_input_never_reach_the_terminal_raw() {
+    let dir = temp_dir("conv-escapes");
+    let es = dir.join("e.es.txt");
+    let en = dir.join("e.en.txt");
+    std::fs::write(
+        &es,
+        "El ministerio publicó hoy el informe anual sobre la migración en la región.\n\n\
+         Esta frase \u{1b}[2J\u{1b}]0;pwned\u{7} no tiene traducción alguna en el documento inglés.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &en,
+        "The ministry published today the annual report on migration in the region.\n",
+    )
+    .unwrap();
+    for args in [
+        vec![
+            "align",
+            path_str(&es),
+            path_str(&en),
+            "-o",
+            path_str(&dir.join("m.tmx")),
+        ],
+        vec!["qa", path_str(&es), path_str(&en)],
+    ] {
+        let run = alinea(&args);
+        let all = format!("{}{}", String::from_utf8_lossy(&run.stdout), stderr(&run));
+        assert!(
+            !all.contains('\u{1b}') && !all.contains('\u{7}'),
+            "{args:?}: {all:?}"
+        );
+        assert!(all.contains("\\x1b[2J"), "{args:?}: {all}");
+    }
+}

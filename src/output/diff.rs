@@ -27,7 +27,7 @@ pub fn text(rows: &[Row], src_name: &str, style: Style) -> String {
             out.push_str(&format!(
                 "  {} {}\n",
                 style.dim(&format!("{src_name}:")),
-                r.src_text
+                crate::types::printable(&r.src_text)
             ));
         }
         out.push_str(&format!(
@@ -54,12 +54,15 @@ pub fn summary(rows: &[Row]) -> String {
 pub fn words(edits: &[Edit], style: Style) -> String {
     edits
         .iter()
-        .map(|e| match e.op {
-            '-' if style.color => style.red(&e.text),
-            '+' if style.color => style.green(&e.text),
-            '-' => format!("[-{}-]", e.text),
-            '+' => format!("{{+{}+}}", e.text),
-            _ => e.text.clone(),
+        .map(|e| {
+            let text = crate::types::printable(&e.text);
+            match e.op {
+                '-' if style.color => style.red(&text),
+                '+' if style.color => style.green(&text),
+                '-' => format!("[-{text}-]"),
+                '+' => format!("{{+{text}+}}"),
+                _ => text.into_owned(),
+            }
         })
         .collect()
 }

@@ -8,6 +8,7 @@
 //! a line, sentence indices joined by commas.
 
 use crate::qa::{Finding, Langs, Mark, Severity, Side};
+use crate::types::printable;
 
 /// ANSI styles, or nothing when the output is not a terminal.
 #[derive(Debug, Clone, Copy)]
@@ -68,7 +69,7 @@ pub fn text(findings: &[Finding], langs: &Langs, units: usize, style: Style) -> 
             style.dim(&format!("({})", f.place)),
             style.severity(f.severity),
             f.kind,
-            f.message
+            printable(&f.message)
         ));
         for (side, text, ids) in [
             (Side::Src, &f.src_text, &f.src),
@@ -132,11 +133,11 @@ fn marked(text: &str, marks: &[&Mark], style: Style) -> String {
         if s >= e {
             continue;
         }
-        out.push_str(&text[at..s]);
-        out.push_str(&style.underline(&text[s..e]));
+        out.push_str(&printable(&text[at..s]));
+        out.push_str(&style.underline(&printable(&text[s..e])));
         at = e;
     }
-    out.push_str(&text[at..]);
+    out.push_str(&printable(&text[at..]));
     out
 }
 

@@ -121,6 +121,7 @@ fn clean_side_is_empty(doc: &crate::segment::Segmented, sentences: &[usize]) -> 
 /// The first 60 characters of a sentence, on one line.
 fn excerpt(text: &str) -> String {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = crate::types::printable(&flat).into_owned();
     if flat.chars().count() <= 60 {
         flat
     } else {

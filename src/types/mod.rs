@@ -5,6 +5,8 @@
 
 pub mod date;
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 /// The languages with built-in rules.
@@ -101,4 +103,25 @@ pub fn format_score(score: f64) -> String {
 /// number whether or not they are written, so a tuid does not move when options change.
 pub fn tuid(document: &str, k: usize) -> String {
     format!("{document}-{}", k + 1)
+}
+
+/// Text from the input made safe to print on a terminal: control characters other than tab
+/// and line feed (an escape sequence, a bell, a carriage return) are shown escaped (`\x1b`,
+/// `\u{9b}`) instead of acting on the terminal.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && c != '\t' && c != '\n';
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if !unsafe_char(c) {
+            out.push(c);
+        } else if (c as u32) < 0x80 {
+            out.push_str(&format!("\\x{:02x}", c as u32));
+        } else {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        }
+    }
+    Cow::Owned(out)
 }
