@@ -221,3 +221,34 @@ fn merged_memories_keep_their_tuids_unique_and_validate_finds_repeats() {
     );
     assert!(out.contains("tuid=\"sre-366-1\" is used already"), "{out}");
 }
+
+#[test]
+fn links_fifos_and_dangling_entries_are_listed_not_lost_or_followed_out() {
+    let dir = temp_dir("naming-links");
+    let archive = dir.join("in");
+    copy("sre-366.es.txt", &archive.join("a.es.txt"));
+    copy("sre-366.en.txt", &archive.join("a.en.txt"));
+    let outside = dir.join("outside.txt");
+    copy("sre-412.es.txt", &outside);
+    copy("sre-412.en.txt", &archive.join("b.en.txt"));
+    std::os::unix::fs::symlink(&outside, archive.join("b.es.txt")).unwrap();
+    std::os::unix::fs::symlink(dir.join("nowhere.txt"), archive.join("c.es.txt")).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(archive.join("d.es.txt"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let out = dir.join("out");
+    let (code, err) = batch(&[path_str(&archive), "-o", path_str(&out)]);
+    assert_eq!(code, Some(1), "b.en.txt has no partner: {err}");
+    assert!(
+        err.contains("b.es.txt: a link to a file outside the folder"),
+        "{err}"
+    );
+    assert!(err.contains("c.es.txt: a link to nothing"), "{err}");
+    assert!(err.contains("d.es.txt: not a regular file"), "{err}");
+    assert!(!out.join("b.tmx").exists());
+    let (code, err) = batch(&[path_str(&archive), "-o", path_str(&out), "--follow-links"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.join("b.tmx").exists());
+}

@@ -49,6 +49,8 @@ pub struct PairingOptions {
     /// A pattern of the relative path with `{name}` and `{lang}` (`{lang}/{name}.txt`,
     /// `press-{name}-{lang}.html`), instead of the built-in naming schemes.
     pub pattern: Option<String>,
+    /// Read files that symbolic links inside the folder point to outside it.
+    pub follow_links: bool,
 }
 
 /// Which side a file belongs to.
@@ -201,11 +203,13 @@ fn compile_pattern(pattern: &str) -> Result<regex::Regex> {
 }
 
 /// The files below `dir` (relative paths with `/`, sorted), and what was passed over: hidden
-/// entries are left out silently; folders without `recursive`, and links to folders, are
-/// listed with the reason.
-fn walk(dir: &Path, recursive: bool) -> Result<(Vec<String>, Vec<Unpaired>)> {
+/// entries are left out silently; folders without `recursive`, links to folders, links that
+/// lead out of `dir` (without `follow_links`), dangling links and what is not a regular file
+/// (a FIFO, a device, a socket) are listed with the reason.
+fn walk(dir: &Path, recursive: bool, follow_links: bool) -> Result<(Vec<String>, Vec<Unpaired>)> {
     let mut files = Vec::new();
     let mut passed = Vec::new();
+    let root = dir.canonicalize().map_err(|e| Error::io(dir, "read", e))?;
     let mut stack = vec![(dir.to_path_buf(), String::new())];
     while let Some((folder, prefix)) = stack.pop() {
         let entries = std::fs::read_dir(&folder).map_err(|e| Error::io(&folder, "read", e))?;
@@ -239,7 +243,28 @@ fn walk(dir: &Path, recursive: bool) -> Result<(Vec<String>, Vec<Unpaired>)> {
                 } else {
                     stack.push((path, format!("{rel}/")));
                 }
-            } else if path.is_file() {
+            } else if !path.exists() {
+                passed.push(Unpaired {
+                    path,
+                    reason: "a link to nothing (dangling)".into(),
+                });
+            } else if !path.is_file() {
+                passed.push(Unpaired {
+                    path,
+                    reason: "not a regular file (a FIFO, a device or a socket)".into(),
+                });
+            } else if link
+                && !follow_links
+                && !path
+                    .canonicalize()
+                    .is_ok_and(|target| target.starts_with(&root))
+            {
+                passed.push(Unpaired {
+                    path,
+                    reason: "a link to a file outside the folder: not read without --follow-links"
+                        .into(),
+                });
+            } else {
                 files.push(rel);
             }
         }
@@ -307,7 +332,7 @@ pub fn pair_directories(
             .push(path);
     };
     if same_dir {
-        let (files, passed) = walk(src_dir, options.recursive)?;
+        let (files, passed) = walk(src_dir, options.recursive, options.follow_links)?;
         pairing.skipped.extend(passed);
         for rel in files {
             match marks.classify(&rel) {
@@ -320,7 +345,7 @@ pub fn pair_directories(
         }
     } else {
         for (dir, side) in [(src_dir, Side::Source), (tgt_dir, Side::Target)] {
-            let (files, passed) = walk(dir, options.recursive)?;
+            let (files, passed) = walk(dir, options.recursive, options.follow_links)?;
             pairing.skipped.extend(passed);
             for rel in files {
                 let key = match marks.classify(&rel) {

@@ -58,6 +58,10 @@ pub struct Args {
     /// 'press-{name}-{lang}.html').
     #[arg(long, value_name = "PATTERN", conflicts_with_all = ["pairs", "jsonl"])]
     pub pattern: Option<String>,
+    /// Read the files that symbolic links in the folders point to outside them (by default
+    /// such links are listed and left out).
+    #[arg(long)]
+    pub follow_links: bool,
     /// Exit with 0 when every pair was written, even if some were flagged (swapped or
     /// same-language files, low coverage, low confidence).
     #[arg(long)]
@@ -95,6 +99,7 @@ pub fn run(args: Args) -> Result<i32> {
         tgt_lang: args.flags.tgt_lang().to_string(),
         recursive: args.recursive,
         pattern: args.pattern.clone(),
+        follow_links: args.follow_links,
     };
     let pairing = match (&args.pairs, &args.source_dir, &args.target_dir) {
         (Some(list), _, _) => batch::read_pair_list(list, &pairing_options)?,
