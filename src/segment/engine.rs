@@ -70,6 +70,48 @@ struct Compiled {
     /// The patterns as compiled (translated to Rust syntax), for merging.
     before_src: String,
     after_src: String,
+    /// A list of abbreviations (`Ing`, `EE. UU`) held as a set: the rule matches where the
+    /// text before the position ends with one of them and its full stop, starting at a word
+    /// boundary. A user's list of a hundred thousand entries costs a hash set, not regexes.
+    abbreviations: Option<std::sync::Arc<Abbreviations>>,
+}
+
+/// The words of an abbreviation list, and the longest (in characters).
+#[derive(Debug, Default)]
+pub struct Abbreviations {
+    words: std::collections::HashSet<String>,
+    longest: usize,
+}
+
+impl Abbreviations {
+    /// The set of `words` (each without its final full stop).
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Abbreviations {
+        let words: std::collections::HashSet<String> =
+            words.into_iter().map(String::from).collect();
+        let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+        Abbreviations { words, longest }
+    }
+
+    /// Whether `before` (the text before a position) ends with an abbreviation and its
+    /// full stop, the abbreviation starting at a word boundary when it starts with a letter
+    /// or digit.
+    fn ends(&self, before: &str) -> bool {
+        let Some(body) = before.strip_suffix('.') else {
+            return false;
+        };
+        let mut starts = body.char_indices().rev().take(self.longest).peekable();
+        while let Some((i, c)) = starts.next() {
+            let word = &body[i..];
+            if self.words.contains(word) {
+                let prev = body[..i].chars().next_back();
+                let word_char = |c: char| c.is_alphanumeric() || c == '_';
+                if !word_char(c) || !prev.is_some_and(word_char) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
 }
 
 /// Consecutive rules with the same decision and the same `afterbreak` decide alike, so they
@@ -109,6 +151,28 @@ pub struct Decision {
 }
 
 impl RuleSet {
+    /// One no-break rule for a list of abbreviations: no break after an abbreviation and its
+    /// full stop when white space follows. `origin` names the list.
+    pub fn abbreviations(list: Abbreviations, origin: String) -> RuleSet {
+        let after = regex_syntax::parse(r"\s").expect("a valid pattern");
+        let mut set = RuleSet::default();
+        set.rules.push(Compiled {
+            is_break: false,
+            before: None,
+            before_reach: None,
+            before_last: Some(vec![('.', '.')]),
+            after_first: edges(&after, true),
+            after_is_one_char: true,
+            after: Some(LazyRegex::new(r"\A(?:\s)".to_string())),
+            origin,
+            before_src: String::new(),
+            after_src: r"\s".to_string(),
+            abbreviations: Some(std::sync::Arc::new(list)),
+        });
+        set.merge_runs();
+        set
+    }
+
     /// Compiles rules in order. A rule whose pattern the engine cannot run (lookbehind,
     /// lookahead, backreferences ...) is skipped; the returned messages say which and why.
     pub fn compile<'a>(
@@ -147,6 +211,7 @@ impl RuleSet {
                     origin,
                     before_src: before.map(|(p, _)| p).unwrap_or_default(),
                     after_src: after.map(|(p, _)| p).unwrap_or_default(),
+                    abbreviations: None,
                 }),
                 (Err(e), _) | (_, Err(e)) => skipped.push(format!("{origin}: rule skipped: {e}")),
             }
@@ -202,6 +267,7 @@ impl RuleSet {
                     origin: head.origin.clone(),
                     before_src: joined,
                     after_src: head.after_src.clone(),
+                    abbreviations: None,
                 }
             };
             if rule.before.is_none() && !rule.before_src.is_empty() {
@@ -448,6 +514,10 @@ impl Position<'_> {
         admits(&r.after_first, self.next)
             && admits(&r.before_last, self.prev)
             && (r.after_is_one_char || r.after.as_ref().is_none_or(|re| re.is_match(self.after)))
+            && r.abbreviations.as_ref().is_none_or(|list| {
+                let from = char_floor(self.text, self.at.saturating_sub(4 * list.longest + 8));
+                list.ends(&self.text[from..self.at])
+            })
             && r.before.as_ref().is_none_or(|re| {
                 let from = match r.before_reach {
                     // A bounded pattern (its reach includes a character of context for \b).
@@ -714,6 +784,26 @@ mod tests {
 
     fn reach(pattern: &str) -> Option<usize> {
         reach_of(&parsed(pattern)?)
+    }
+
+    #[test]
+    fn an_abbreviation_list_is_a_set_matched_at_word_boundaries() {
+        let list = Abbreviations::new(["Cmte", "EE. UU", "núm", "(ed"]);
+        assert!(list.ends("Llegó el Cmte."));
+        assert!(list.ends("Cmte."));
+        assert!(!list.ends("Llegó el XCmte."), "a word boundary before it");
+        assert!(list.ends("viajó a EE. UU."));
+        assert!(list.ends("el núm."));
+        assert!(
+            list.ends("texto(ed."),
+            "no boundary needed before a non-letter"
+        );
+        assert!(!list.ends("Llegó el Cmte"), "the full stop is needed");
+        let set = RuleSet::abbreviations(list, "mine.txt".into());
+        let text = "Llegó el Cmte. Ruiz.";
+        let at = text.find(". ").unwrap() + 1;
+        assert_eq!(set.decide(text, at), Some(0));
+        assert!(!set.rules[0].is_break);
     }
 
     #[test]

@@ -281,29 +281,17 @@ fn srx_rules(
 fn abbreviation_rules(path: &Path) -> Result<(RuleSet, Vec<String>)> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, "read", e))?;
     let (text, _) = crate::input::decode(&bytes).map_err(|m| Error::bad_input(path, m))?;
-    let rules: Vec<(srx::Rule, String)> = text
+    let words = text
         .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-        .map(|(n, l)| {
-            let word = l.trim().trim_end_matches('.');
-            let boundary = if word.chars().next().is_some_and(char::is_alphanumeric) {
-                r"\b"
-            } else {
-                ""
-            };
-            (
-                srx::Rule {
-                    is_break: false,
-                    before: format!("{boundary}{}\\.", regex::escape(word)),
-                    after: r"\s".to_string(),
-                    line: n + 1,
-                },
-                format!("{}:{}", path.display(), n + 1),
-            )
-        })
-        .collect();
-    Ok(RuleSet::compile(rules.iter().map(|(r, o)| (r, o.clone()))))
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.trim_end_matches('.'))
+        .filter(|w| !w.is_empty());
+    let list = engine::Abbreviations::new(words);
+    Ok((
+        RuleSet::abbreviations(list, path.display().to_string()),
+        Vec::new(),
+    ))
 }
 
 #[cfg(test)]
