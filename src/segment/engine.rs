@@ -99,8 +99,7 @@ impl Abbreviations {
         let Some(body) = before.strip_suffix('.') else {
             return false;
         };
-        let mut starts = body.char_indices().rev().take(self.longest).peekable();
-        while let Some((i, c)) = starts.next() {
+        for (i, c) in body.char_indices().rev().take(self.longest) {
             let word = &body[i..];
             if self.words.contains(word) {
                 let prev = body[..i].chars().next_back();
