@@ -88,8 +88,16 @@ impl Row {
             _ if old_text == new_text => Status::Unchanged,
             _ => Status::Changed,
         };
-        let edits = strsim::levenshtein(&old_text, &new_text);
-        let longest = old_text.chars().count().max(new_text.chars().count());
+        let words = word_diff(&old_text, &new_text);
+        let (old_chars, new_chars) = (old_text.chars().count(), new_text.chars().count());
+        // Levenshtein takes time in the product of the lengths: over a limit (two texts of
+        // some 5,000 characters), the distance is counted from the word diff instead.
+        let edits = if old_chars.saturating_mul(new_chars) <= MAX_LEVENSHTEIN_CELLS {
+            strsim::levenshtein(&old_text, &new_text)
+        } else {
+            edits_from_words(&words)
+        };
+        let longest = old_chars.max(new_chars);
         let similarity = if longest == 0 {
             1.0
         } else {
@@ -97,7 +105,7 @@ impl Row {
         };
         Row {
             status,
-            words: word_diff(&old_text, &new_text),
+            words,
             src,
             old,
             new,
@@ -358,6 +366,29 @@ fn read_pairs(path: &Path, src: Option<&str>, tgt: Option<&str>) -> Result<Pairs
 /// of a longest common subsequence grows with the product of the lengths).
 const MAX_DIFF_CELLS: usize = 4_000_000;
 
+/// Above this many character pairs, `edits` is counted from the word diff.
+const MAX_LEVENSHTEIN_CELLS: usize = 25_000_000;
+
+/// An edit distance read from a word diff: in each run of changes, the longer of what was
+/// deleted and what was inserted (a substitution counts once), in characters. It is at
+/// least the Levenshtein distance of the texts, and equal when the changes are whole-word
+/// substitutions of equal length.
+fn edits_from_words(words: &[Edit]) -> usize {
+    let mut total = 0;
+    let (mut deleted, mut inserted) = (0, 0);
+    for e in words {
+        match e.op {
+            '-' => deleted += e.text.chars().count(),
+            '+' => inserted += e.text.chars().count(),
+            _ => {
+                total += deleted.max(inserted);
+                (deleted, inserted) = (0, 0);
+            }
+        }
+    }
+    total + deleted.max(inserted)
+}
+
 /// The word-level diff of two texts: words, spaces and punctuation are tokens (UAX #29
 /// word boundaries), compared by a longest common subsequence; neighbouring pieces of the
 /// same kind are merged.
@@ -486,6 +517,22 @@ mod tests {
                 _ => format!("{{+{}+}}", e.text),
             })
             .collect()
+    }
+
+    #[test]
+    fn the_distance_from_the_word_diff_bounds_levenshtein_from_above() {
+        for (old, new) in [
+            ("el perro come", "el gato come"),
+            ("uno dos tres", "uno tres"),
+            ("a b c d", "x y"),
+        ] {
+            let d = edits_from_words(&word_diff(old, new));
+            assert!(d >= strsim::levenshtein(old, new), "{old} / {new}: {d}");
+        }
+        assert_eq!(
+            edits_from_words(&word_diff("el perro come", "el gatos come")),
+            5
+        );
     }
 
     #[test]

@@ -45,17 +45,24 @@ pub fn check(unit: &QaUnit, langs: &Langs, add: &mut dyn FnMut(Draft)) {
     let tgt_words = folded_words(unit, Side::Tgt);
     let src = names(unit, Side::Src, langs.src, &tgt_words);
     let tgt = names(unit, Side::Tgt, langs.tgt, &src_words);
-    let src: Vec<&Name> = src
-        .iter()
-        .filter(|n| !tgt_words.contains(&n.folded))
-        .collect();
-    let tgt: Vec<&Name> = tgt
-        .iter()
-        .filter(|n| !src_words.contains(&n.folded))
-        .collect();
+    // A name that recurs is compared once (its first occurrence is the one reported), and
+    // only with names whose spelling is within two letters of its length: a unit of
+    // thousands of names stays near-linear.
+    let src = distinct(&src, &tgt_words);
+    let tgt = distinct(&tgt, &src_words);
+    let mut by_length: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for (k, (_, len)) in tgt.iter().enumerate() {
+        by_length.entry(*len).or_default().push(k);
+    }
     let mut reported = HashSet::new();
-    for s in &src {
-        let Some(t) = tgt.iter().find(|t| slip(s, t)) else {
+    for &(s, len) in &src {
+        // The first target name (in text order) one slip away.
+        let first = by_length
+            .range(len.saturating_sub(2)..=len + 2)
+            .flat_map(|(_, ks)| ks.iter().copied())
+            .filter(|&k| slip(s, tgt[k].0))
+            .min();
+        let Some(t) = first.map(|k| tgt[k].0) else {
             continue;
         };
         if !reported.insert((s.folded.clone(), t.folded.clone())) {
@@ -77,6 +84,18 @@ pub fn check(unit: &QaUnit, langs: &Langs, add: &mut dyn FnMut(Draft)) {
         }
         add(draft);
     }
+}
+
+/// The names not among `other`'s words, each spelling (with its kind) once, first
+/// occurrence first, with the length of its canonical spelling.
+fn distinct<'a>(names: &'a [Name], other: &HashSet<String>) -> Vec<(&'a Name, usize)> {
+    let mut seen = HashSet::new();
+    names
+        .iter()
+        .filter(|n| !other.contains(&n.folded))
+        .filter(|n| seen.insert((n.folded.clone(), n.acronym, n.anchored)))
+        .map(|n| (n, canonical(&n.folded).len()))
+        .collect()
 }
 
 /// Every word of a side, folded.

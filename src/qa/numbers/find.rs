@@ -103,9 +103,9 @@ pub(super) fn side_numbers(unit: &QaUnit, side: Side, lang: Lang) -> SideNumbers
         let tokens: Vec<(usize, &str)> = words(text).collect();
         // The word that follows a byte offset, lower case.
         let word_after = |end: usize| {
+            // Tokens are in text order: the first at or after `end` by binary search.
             tokens
-                .iter()
-                .find(|(s, _)| *s >= end)
+                .get(tokens.partition_point(|(s, _)| *s < end))
                 .filter(|(s, _)| {
                     text[end..*s]
                         .chars()

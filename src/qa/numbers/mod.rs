@@ -26,15 +26,19 @@ use find::{side_numbers, Num, SideNumbers};
 pub fn check(unit: &QaUnit, langs: &Langs, add: &mut dyn FnMut(Draft)) {
     let mut src = side_numbers(unit, Side::Src, langs.src);
     let mut tgt = side_numbers(unit, Side::Tgt, langs.tgt);
-    // Pair equal numbers.
+    // Pair equal numbers: each with the first target number of its key not yet paired.
     let mut tgt_left: Vec<Option<Num>> = tgt.numbers.drain(..).map(Some).collect();
+    let mut by_key: std::collections::HashMap<String, std::collections::VecDeque<usize>> =
+        std::collections::HashMap::new();
+    for (k, t) in tgt_left.iter().enumerate() {
+        if let Some(t) = t {
+            by_key.entry(t.key.clone()).or_default().push_back(k);
+        }
+    }
     let mut src_left = Vec::new();
     for n in src.numbers.drain(..) {
-        match tgt_left
-            .iter_mut()
-            .find(|t| t.as_ref().is_some_and(|t| t.key == n.key))
-        {
-            Some(slot) => *slot = None,
+        match by_key.get_mut(&n.key).and_then(|q| q.pop_front()) {
+            Some(k) => tgt_left[k] = None,
             None => src_left.push(n),
         }
     }
