@@ -26,6 +26,11 @@ use std::collections::{HashMap, HashSet};
 /// Reads an HTML page into a document of its article's paragraphs.
 pub fn read(name: &str, bytes: &[u8], one_per_line: bool) -> Result<Document, String> {
     let (source, decoded_from) = decode(bytes)?;
+    if let Some(line) = too_deep(&source, MAX_DEPTH) {
+        return Err(format!(
+            "elements nested more than {MAX_DEPTH} deep (line {line}): not a page alinea reads"
+        ));
+    }
     let paragraphs = extract(&source);
     let mut doc = Document::from_paragraphs(name, &paragraphs, one_per_line);
     if doc.blocks.is_empty() {
@@ -33,6 +38,59 @@ pub fn read(name: &str, bytes: &[u8], one_per_line: bool) -> Result<Document, St
     }
     doc.decoded_from = decoded_from;
     Ok(doc)
+}
+
+/// How deep elements may nest. Real pages nest a few dozen levels; the HTML parsing
+/// algorithm scans the stack of open elements at every tag, so a page of 100,000 nested
+/// `<div>`s would take minutes.
+const MAX_DEPTH: usize = 2000;
+
+/// Elements without an end tag, or whose end tag may be left out: they do not deepen the
+/// nesting as written.
+const FLAT: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead",
+    "tfoot", "colgroup", "rt", "rp", "html", "head", "body",
+];
+
+/// The line at which elements first nest deeper than `limit`, counted from the tags as
+/// written (comments, scripts and styles skipped); `None` when they never do.
+fn too_deep(source: &str, limit: usize) -> Option<usize> {
+    let bytes = source.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+        i += off + 1;
+        let rest = &source[i..];
+        if rest.starts_with("!--") {
+            i += rest.find("-->").map_or(rest.len(), |e| e + 3);
+            continue;
+        }
+        let closing = rest.starts_with('/');
+        let name: String = rest[usize::from(closing)..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() || FLAT.contains(&name.as_str()) {
+            continue;
+        }
+        let end = rest.find('>').map_or(rest.len(), |e| e + 1);
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if matches!(name.as_str(), "script" | "style") {
+            let close = format!("</{name}");
+            i += rest.to_ascii_lowercase().find(&close).unwrap_or(rest.len());
+            continue;
+        } else if !rest[..end].ends_with("/>") {
+            depth += 1;
+            if depth > limit {
+                return Some(1 + source[..i].matches('\n').count());
+            }
+        }
+        i += end.min(rest.len());
+    }
+    None
 }
 
 /// How far into the page to look for a `<meta>` charset declaration. Browsers look at the
@@ -703,6 +761,28 @@ impl Extractor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_is_measured_from_the_tags_as_written() {
+        let deep = format!("<body>{}<p>x{}", "<div>".repeat(50), "</div>".repeat(50));
+        assert_eq!(too_deep(&deep, 60), None);
+        assert_eq!(too_deep(&deep, 40), Some(1));
+        // Paragraphs and list items left open, void elements, comments and scripts do not
+        // deepen it.
+        let flat = format!(
+            "{}<!-- <div><div> --><script>if (a<b) {{ x = '<div>'; }}</script><br><img src=x><span/>",
+            "<p>uno<li>dos".repeat(100)
+        );
+        assert_eq!(too_deep(&flat, 3), None);
+        let page = format!(
+            "<html><body>{}x{}</body></html>",
+            "<div>".repeat(3000),
+            "</div>".repeat(3000)
+        );
+        assert!(read("deep", page.as_bytes(), false)
+            .unwrap_err()
+            .contains("nested more than 2000"));
+    }
 
     fn texts(paragraphs: &[Paragraph]) -> Vec<&str> {
         paragraphs.iter().map(|p| p.text.as_str()).collect()
