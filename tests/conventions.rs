@@ -356,3 +356,40 @@ fn control_characters_from_the_input_never_reach_the_terminal_raw() {
         assert!(all.contains("\\x1b[2J"), "{args:?}: {all}");
     }
 }
+
+#[test]
+fn a_stray_byte_in_utf8_is_replaced_and_placed_not_the_whole_file_reread() {
+    let dir = temp_dir("conv-stray-byte");
+    let es = dir.join("s.es.txt");
+    let mut bytes =
+        "La región acordó el plan.\n\nEl ministerio publicó el informe anual sobre la migración.\n"
+            .as_bytes()
+            .to_vec();
+    // A Windows-1252 é pasted into the second paragraph.
+    let second = bytes.windows(7).position(|w| w == b"informe").unwrap();
+    bytes.insert(second, 0xE9);
+    std::fs::write(&es, &bytes).unwrap();
+    let en = dir.join("s.en.txt");
+    std::fs::write(&en, "The region agreed on the plan.\n\nThe ministry published the annual report on migration.\n").unwrap();
+    let tsv = dir.join("m.tsv");
+    let run = alinea(&[
+        "align",
+        path_str(&es),
+        path_str(&en),
+        "-q",
+        "-o",
+        path_str(&tsv),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let err = stderr(&run);
+    assert!(
+        err.contains("1 invalid UTF-8 byte sequence(s) replaced by U+FFFD: line 3"),
+        "{err}"
+    );
+    let text = read(&tsv);
+    assert!(
+        text.contains("La región acordó el plan."),
+        "accents kept: {text}"
+    );
+    assert!(text.contains("\u{FFFD}informe"), "{text}");
+}

@@ -49,12 +49,18 @@ impl PairStats {
             .collect();
         let round = |x: f64| (x * 1000.0).round() / 1000.0;
         let mut warnings = Vec::new();
+        let mut flags = al.warnings.clone();
         for doc in [&al.src, &al.tgt] {
-            if let Some(enc) = doc.doc.decoded_from {
-                warnings.push(format!("{} decoded as {enc}", doc.lang_tag));
+            match doc.doc.decoded_from {
+                Some(crate::input::decode::UTF8_REPAIRED) => flags.push(format!(
+                    "{}: invalid UTF-8 replaced by U+FFFD at {}",
+                    doc.lang_tag,
+                    doc.doc.replaced_places().join(", ")
+                )),
+                Some(enc) => warnings.push(format!("{} decoded as {enc}", doc.lang_tag)),
+                None => {}
             }
         }
-        let mut flags = al.warnings.clone();
         let orphans = al.units.len() - scores.len();
         let mean = if scores.is_empty() {
             0.0

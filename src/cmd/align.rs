@@ -123,11 +123,22 @@ pub fn run(args: Args) -> Result<()> {
     let al = align_files(&args.source, &args.target, &options);
     spinner.finish_and_clear();
     let al = al?;
-    if !args.quiet {
-        for (path, doc) in [(&args.source, &al.src), (&args.target, &al.tgt)] {
-            if let Some(enc) = doc.doc.decoded_from {
-                eprintln!("alinea: {}: not UTF-8, decoded as {enc}", path.display());
+    for (path, doc) in [(&args.source, &al.src), (&args.target, &al.tgt)] {
+        match doc.doc.decoded_from {
+            // Text was changed: said even with --quiet.
+            Some(alinea::input::decode::UTF8_REPAIRED) => {
+                let places = doc.doc.replaced_places();
+                eprintln!(
+                    "alinea: warning: {}: {} invalid UTF-8 byte sequence(s) replaced by U+FFFD: {}",
+                    path.display(),
+                    doc.doc.text.matches('\u{FFFD}').count(),
+                    places.join(", ")
+                );
             }
+            Some(enc) if !args.quiet => {
+                eprintln!("alinea: {}: not UTF-8, decoded as {enc}", path.display())
+            }
+            _ => {}
         }
     }
     // Warnings are printed even with --quiet: they say the result may not be what was meant.

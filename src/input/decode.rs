@@ -3,6 +3,10 @@
 use crate::error::{Error, Result};
 use std::path::Path;
 
+/// What [`decode`] says of a text that was UTF-8 but for a few invalid bytes, each replaced
+/// by U+FFFD (the places are those of U+FFFD in the text).
+pub const UTF8_REPAIRED: &str = "UTF-8 with invalid bytes replaced by U+FFFD";
+
 /// Reads and decodes a file; errors name the file.
 pub fn read_file(path: &Path) -> Result<(String, Option<&'static str>)> {
     if path.is_dir() {
@@ -65,7 +69,20 @@ pub fn decode(bytes: &[u8]) -> std::result::Result<(String, Option<&'static str>
             Ok(s) => (s.to_string(), None),
             Err(e) => {
                 let at = e.valid_up_to();
-                if looks_like_windows_1252(bytes) {
+                // Mostly UTF-8 with a few stray bytes: the stray bytes are replaced, the rest
+                // read as written (not the whole file as Windows-1252, which would turn
+                // every accent into two characters).
+                let (mut multibyte, mut invalid) = (0usize, 0usize);
+                for chunk in bytes.utf8_chunks() {
+                    multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+                    invalid += usize::from(!chunk.invalid().is_empty());
+                }
+                if multibyte > invalid {
+                    (
+                        String::from_utf8_lossy(bytes).into_owned(),
+                        Some(UTF8_REPAIRED),
+                    )
+                } else if looks_like_windows_1252(bytes) {
                     let (s, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
                     (s.into_owned(), Some("windows-1252"))
                 } else {

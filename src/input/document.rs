@@ -63,6 +63,21 @@ impl Paragraph {
 }
 
 impl Document {
+    /// Where U+FFFD stands in the text (each an invalid byte sequence replaced while
+    /// decoding), as places for messages (`line 12`); the first ten, then a count.
+    pub fn replaced_places(&self) -> Vec<String> {
+        let offsets: Vec<usize> = self
+            .text
+            .match_indices('\u{FFFD}')
+            .map(|(i, _)| i)
+            .collect();
+        let mut places = self.places_of(&offsets[..offsets.len().min(10)]);
+        if offsets.len() > 10 {
+            places.push(format!("and {} more", offsets.len() - 10));
+        }
+        places
+    }
+
     /// A document from text already in memory, split into blocks.
     pub fn from_text(name: &str, text: &str) -> Document {
         Document {
