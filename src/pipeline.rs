@@ -177,6 +177,22 @@ pub fn align_checked(
             ),
         ));
     }
+    // The text alone (extracted from a Word file or a page, notes included) may already be
+    // too much: refused before segmenting, which would take memory of its own.
+    if let Some(limit) = options.max_memory {
+        let bytes = (src.text.len() + tgt.text.len()) as u64;
+        let needed = memory::estimate(bytes, 0);
+        if needed > limit {
+            return Err(too_large(
+                Path::new(labels.0),
+                Path::new(labels.1),
+                bytes,
+                None,
+                needed,
+                limit,
+            ));
+        }
+    }
     let warnings = pair_warnings(&src, &tgt, options, labels);
     let (src, tgt) = segment_pair(src, tgt, options);
     if let Some(limit) = options.max_memory {
