@@ -736,12 +736,26 @@ fn extracted_text_over_the_memory_limit_stops_before_segmenting() {
     // A page's size says little of its text, so it is not refused from its size: the text
     // it yields is measured before it is segmented.
     let paragraph = "<p>La palabra del ministerio es clara y firme.</p>\n".repeat(20 << 20 >> 6);
-    let src = case.file("big.es.html", format!("<html><body>{paragraph}</body></html>"));
+    let src = case.file(
+        "big.es.html",
+        format!("<html><body>{paragraph}</body></html>"),
+    );
     let err = case.refused(
-        &["align", path_str(&src), EN, "-o", "OUT", "--max-memory", "100M"],
+        &[
+            "align",
+            path_str(&src),
+            EN,
+            "-o",
+            "OUT",
+            "--max-memory",
+            "100M",
+        ],
         2,
         &src,
         &["of text needs about", "above the limit of 100 MB"],
     );
-    assert!(!err.contains("sentences"), "refused before segmenting: {err}");
+    assert!(
+        !err.contains("sentences"),
+        "refused before segmenting: {err}"
+    );
 }

@@ -177,3 +177,33 @@ fn no_output_of_any_command_may_overwrite_an_input_or_another_output() {
     assert!(before == after, "an input was changed");
     assert!(!out_a.exists());
 }
+
+#[test]
+fn the_outputs_of_a_run_are_written_together_or_not_at_all() {
+    let dir = temp_dir("out-together");
+    let beads = dir.join("m.beads");
+    let page = dir.join("m.html");
+    let tmx = dir.join("missing-folder/m.tmx");
+    let out = alinea(&[
+        "align",
+        ES,
+        EN,
+        "-q",
+        "--beads",
+        path_str(&beads),
+        "--html",
+        path_str(&page),
+        "-o",
+        path_str(&tmx),
+    ]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        !beads.exists() && !page.exists(),
+        "no output of a failed run is left"
+    );
+    let names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(names.is_empty(), "no temporary file left: {names:?}");
+}

@@ -1,7 +1,7 @@
 //! `alinea align ES EN`: align two documents and write a translation memory.
 
 use super::common::AlignFlags;
-use super::out::{guard_outputs, output_format, write_output};
+use super::out::{guard_outputs, output_format, write_all};
 use alinea::align_files;
 use alinea::error::{Error, Result};
 use alinea::output::{beads, explain, html, json, summary, tmx, tsv, xliff};
@@ -186,13 +186,18 @@ pub fn run(args: Args) -> Result<()> {
     if args.explain {
         eprint!("{}", explain::render(&al));
     }
-    if let Some(path) = &args.beads {
-        write_output(Some(path), beads::write(&al.units).as_bytes())?;
+    // All outputs together, or none of them.
+    let beads_text = args.beads.as_ref().map(|_| beads::write(&al.units));
+    let page = args.html.as_ref().map(|_| review_page());
+    let mut outputs: Vec<(Option<&std::path::Path>, &[u8])> = Vec::new();
+    if let (Some(path), Some(text)) = (&args.beads, &beads_text) {
+        outputs.push((Some(path), text.as_bytes()));
     }
-    if let Some(path) = &args.html {
-        write_output(Some(path), review_page().as_bytes())?;
+    if let (Some(path), Some(text)) = (&args.html, &page) {
+        outputs.push((Some(path), text.as_bytes()));
     }
-    write_output(args.output.as_deref(), &bytes)?;
+    outputs.push((args.output.as_deref(), &bytes));
+    write_all(&outputs)?;
     if !args.quiet {
         eprint!("{}", summary::render(&al, format.name(), written, &removed));
         if let Some(profile) = args.profile {

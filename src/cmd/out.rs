@@ -19,6 +19,67 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
     })
 }
 
+/// Writes several outputs of one run together: every file is written to its temporary file
+/// first, and only when all of them are written are they renamed into place (stdout and
+/// devices are written last). A failure leaves none of them, old files as they were.
+pub fn write_all(outputs: &[(Option<&Path>, &[u8])]) -> Result<()> {
+    let mut staged: Vec<(PathBuf, PathBuf, &Path)> = Vec::new();
+    let mut direct: Vec<(Option<&Path>, &[u8])> = Vec::new();
+    let result = (|| {
+        for &(path, bytes) in outputs {
+            let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
+                direct.push((path, bytes));
+                continue;
+            };
+            let target = follow_links(path)?;
+            match std::fs::metadata(&target) {
+                Ok(meta) if meta.is_dir() => {
+                    return Err(Error::bad_input(
+                        path,
+                        "is a directory; give a file name to write to",
+                    ))
+                }
+                Ok(meta) if !meta.is_file() => direct.push((Some(path), bytes)),
+                existing => {
+                    let tmp = temporary(path, &target)?;
+                    staged.push((tmp.clone(), target.clone(), path));
+                    std::fs::write(&tmp, bytes).map_err(|e| Error::io(path, "write", e))?;
+                    if let Ok(meta) = existing {
+                        std::fs::set_permissions(&tmp, meta.permissions())
+                            .map_err(|e| Error::io(path, "write", e))?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    })();
+    if let Err(e) = result {
+        for (tmp, _, _) in &staged {
+            let _ = std::fs::remove_file(tmp);
+        }
+        return Err(e);
+    }
+    for (tmp, target, path) in &staged {
+        std::fs::rename(tmp, target).map_err(|e| Error::io(path, "write", e))?;
+    }
+    for (path, bytes) in direct {
+        write_output(path, bytes)?;
+    }
+    Ok(())
+}
+
+/// The temporary file beside `target` that `path` (the name in messages) is written to.
+fn temporary(path: &Path, target: &Path) -> Result<PathBuf> {
+    let file_name = target
+        .file_name()
+        .ok_or_else(|| Error::Usage(format!("{}: not a file name", path.display())))?;
+    Ok(target.with_file_name(format!(
+        ".{}.{}.tmp",
+        file_name.to_string_lossy(),
+        std::process::id()
+    )))
+}
+
 /// Writes through `write`, streaming, to `path` (or stdout when `None` or `-`); see the
 /// module comment for how each kind of path is written. `write` gets the sink and the name
 /// to use in messages.
@@ -86,14 +147,7 @@ fn replace_file(
     permissions: Option<std::fs::Permissions>,
     write: impl FnOnce(&mut dyn Write, &Path) -> Result<()>,
 ) -> Result<()> {
-    let file_name = target
-        .file_name()
-        .ok_or_else(|| Error::Usage(format!("{}: not a file name", path.display())))?;
-    let tmp = target.with_file_name(format!(
-        ".{}.{}.tmp",
-        file_name.to_string_lossy(),
-        std::process::id()
-    ));
+    let tmp = temporary(path, target)?;
     let file = std::fs::File::create(&tmp).map_err(|e| Error::io(path, "write", e))?;
     let mut out = std::io::BufWriter::new(file);
     let result = write(&mut out, path).and_then(|_| {

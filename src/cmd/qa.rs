@@ -2,7 +2,7 @@
 //! changed. Exit code 1 when a finding is an error.
 
 use super::common::{to_stdout, AlignFlags, ColorChoice, ReportFormat};
-use super::out::{guard_outputs, output_format, write_output};
+use super::out::{guard_outputs, output_format, write_all};
 use alinea::align_files;
 use alinea::error::{Error, Result};
 use alinea::output::html;
@@ -152,10 +152,14 @@ pub fn run(args: Args) -> Result<i32> {
         ReportFormat::Tsv => render::tsv(&checked.findings),
         ReportFormat::Html => page(),
     };
-    if let Some(path) = &args.html {
-        write_output(Some(path), page().as_bytes())?;
+    // Both outputs together, or neither.
+    let html_page = args.html.as_ref().map(|_| page());
+    let mut outputs: Vec<(Option<&std::path::Path>, &[u8])> = Vec::new();
+    if let (Some(path), Some(text)) = (&args.html, &html_page) {
+        outputs.push((Some(path), text.as_bytes()));
     }
-    write_output(args.output.as_deref(), bytes.as_bytes())?;
+    outputs.push((args.output.as_deref(), bytes.as_bytes()));
+    write_all(&outputs)?;
     let text_on_stdout = format == ReportFormat::Text && to_stdout(&args.output);
     if !args.quiet && !text_on_stdout {
         eprint!(
