@@ -280,3 +280,56 @@ fn paragraphs_repeated_across_the_pages_of_a_batch_are_dropped_and_reported() {
         "{report}"
     );
 }
+
+#[test]
+fn jsonl_bad_records_become_error_lines_and_the_rest_goes_on() {
+    let es = std::fs::read_to_string(root().join("samples/sre-412.es.txt")).unwrap();
+    let en = std::fs::read_to_string(root().join("samples/sre-412.en.txt")).unwrap();
+    let good = serde_json::json!({"id": "ok", "src": es, "tgt": en}).to_string();
+    let huge =
+        serde_json::json!({"id": "huge", "src": "palabra ".repeat(2 << 20), "tgt": en}).to_string();
+    let mut input: Vec<u8> = Vec::new();
+    input.extend(format!("\u{feff}{good}\n").as_bytes());
+    input.extend(b"{\"id\": \"bad\", \"src\": \"caf\xe9\"}\n");
+    input.extend(format!("{huge}\n").as_bytes());
+    input.extend(
+        serde_json::json!({"id": "empty", "src": " ", "tgt": en})
+            .to_string()
+            .as_bytes(),
+    );
+    input.extend(b"\n");
+    input.extend(format!("{good}\n").as_bytes());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_alinea"))
+        .args(["batch", "--jsonl", "--max-memory", "200M"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), &input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 5, "one line per record: {lines:?}");
+    assert!(
+        lines[0]["units"].is_array(),
+        "a BOM before the first record is fine"
+    );
+    assert!(
+        lines[1]["error"].as_str().unwrap().contains("not UTF-8"),
+        "{:?}",
+        lines[1]
+    );
+    assert!(
+        lines[2]["error"].as_str().unwrap().contains("--max-memory"),
+        "{:?}",
+        lines[2]
+    );
+    assert_eq!(lines[3]["error"], "\"src\" is empty");
+    assert!(lines[4]["units"].is_array());
+    assert!(err.contains("line 2:") && err.contains("line 3:"), "{err}");
+}

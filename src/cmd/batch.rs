@@ -341,32 +341,58 @@ fn run_jsonl(options: &AlignOptions) -> Result<i32> {
         .max_memory
         .map(|m| m / rayon::current_num_threads().max(1) as u64);
     let options = &options;
+    // A record is read only up to what its share of the memory limit allows: a longer one
+    // becomes an error record, skipped without being held.
+    let max_record = options.max_memory.map_or(usize::MAX, |m| (m / 8) as usize);
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let stdin_path = Path::new("<stdin>");
-    let mut lines = stdin.lock().lines();
+    let mut input = stdin.lock();
+    let mut line_number = 0usize;
     let mut failed = 0usize;
     loop {
-        let mut chunk = Vec::with_capacity(JSONL_CHUNK);
-        for line in lines.by_ref() {
-            let line = line.map_err(|e| Error::io(stdin_path, "read", e))?;
-            if !line.trim().is_empty() {
-                chunk.push(line);
-            }
-            if chunk.len() == JSONL_CHUNK {
+        // Each record with its line number, or the error record that replaces it.
+        let mut chunk: Vec<(usize, std::result::Result<String, String>)> =
+            Vec::with_capacity(JSONL_CHUNK);
+        while chunk.len() < JSONL_CHUNK {
+            let Some(record) = read_record(&mut input, max_record)
+                .map_err(|e| Error::io(stdin_path, "read", e))?
+            else {
                 break;
-            }
+            };
+            line_number += 1;
+            let record = match record {
+                Record::Line(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) if text.trim().is_empty() => continue,
+                    Ok(text) => Ok(text),
+                    Err(e) => Err(format!(
+                        "not UTF-8 (invalid byte at {} of the line)",
+                        e.utf8_error().valid_up_to()
+                    )),
+                },
+                Record::TooLong(n) => Err(format!(
+                    "a record of more than {} bytes, over its share of --max-memory; skipped",
+                    n
+                )),
+            };
+            chunk.push((line_number, record));
         }
         if chunk.is_empty() {
             break;
         }
         let results: Vec<serde_json::Value> = chunk
             .par_iter()
-            .map(|line| jsonl_document(line, options))
+            .map(|(_, record)| match record {
+                Ok(line) => jsonl_document(line.trim_start_matches('\u{feff}'), options),
+                Err(e) => serde_json::json!({"id": null, "error": e}),
+            })
             .collect();
-        for value in results {
-            failed += value.get("error").is_some() as usize;
+        for ((n, _), value) in chunk.iter().zip(results) {
+            if let Some(e) = value.get("error").and_then(|e| e.as_str()) {
+                failed += 1;
+                eprintln!("alinea batch: line {n}: {}", alinea::types::printable(e));
+            }
             let mut line = serde_json::to_string(&value).expect("JSON serialises");
             line.push('\n');
             out.write_all(line.as_bytes())
@@ -381,8 +407,54 @@ fn run_jsonl(options: &AlignOptions) -> Result<i32> {
     Ok(if failed > 0 { SOME_FAILED } else { 0 })
 }
 
+/// A line of the input, or the length past which it was cut off and skipped.
+enum Record {
+    Line(Vec<u8>),
+    TooLong(usize),
+}
+
+/// Reads the next line (without its line feed), holding at most `max` bytes of it.
+fn read_record(input: &mut impl BufRead, max: usize) -> std::io::Result<Option<Record>> {
+    let mut line = Vec::new();
+    let mut too_long = false;
+    loop {
+        let buf = input.fill_buf()?;
+        if buf.is_empty() {
+            return Ok((!line.is_empty() || too_long).then_some(if too_long {
+                Record::TooLong(max)
+            } else {
+                Record::Line(line)
+            }));
+        }
+        let (take, done) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (i, true),
+            None => (buf.len(), false),
+        };
+        if !too_long {
+            if line.len() + take > max {
+                too_long = true;
+                line = Vec::new();
+            } else {
+                line.extend_from_slice(&buf[..take]);
+            }
+        }
+        input.consume(take + usize::from(done));
+        if done {
+            if line.last() == Some(&b'\r') {
+                line.pop();
+            }
+            return Ok(Some(if too_long {
+                Record::TooLong(max)
+            } else {
+                Record::Line(line)
+            }));
+        }
+    }
+}
+
 /// Aligns one JSON line; errors become `{"id", "error"}`. Nothing in the output depends on
-/// the line's position, so shards of an input give the same lines as the whole.
+/// the line's position, so shards of an input give the same lines as the whole (stderr names
+/// the line of each error).
 fn jsonl_document(line: &str, options: &AlignOptions) -> serde_json::Value {
     let fail = |id: serde_json::Value, error: String| serde_json::json!({"id": id, "error": error});
     let value: serde_json::Value = match serde_json::from_str(line) {
@@ -395,6 +467,9 @@ fn jsonl_document(line: &str, options: &AlignOptions) -> serde_json::Value {
             .get(field)
             .and_then(|v| v.as_str())
             .ok_or_else(|| format!("\"{field}\" is missing or not a string"))?;
+        if s.trim().is_empty() {
+            return Err(format!("\"{field}\" is empty"));
+        }
         input::decode(s.as_bytes())
             .map(|(t, _)| t)
             .map_err(|m| format!("\"{field}\": {m}"))
