@@ -47,3 +47,8 @@ fn srx_inputs_found_by_fuzzing_stay_fixed() {
 fn tmx_inputs_found_by_fuzzing_stay_fixed() {
     assert!(replay("tmx_read", checks::tmx_read) >= 5);
 }
+
+#[test]
+fn xliff_inputs_found_by_fuzzing_stay_fixed() {
+    assert!(replay("xliff", checks::xliff) >= 4);
+}

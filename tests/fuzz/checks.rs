@@ -207,3 +207,40 @@ fn check_spans(text: &str, spans: &[(usize, usize)]) {
     rebuilt.push_str(&text[at..]);
     assert_eq!(rebuilt, text);
 }
+
+/// Both XLIFF readers on any bytes: the segment pairs `qa` checks, and the units with their
+/// inline codes that `tmx convert` reads. A refusal is a message naming the file; every unit
+/// read is a pair of two variants, and writes as TMX that reads back.
+pub fn xliff(data: &[u8]) {
+    if let Ok(text) = std::str::from_utf8(data) {
+        if let Err(message) = alinea::tm::xliff::pairs::parse(text) {
+            assert!(!message.is_empty());
+        }
+    }
+    let path = Path::new("fuzz.xlf");
+    let mut reader = match alinea::tm::xliff::XliffReader::from_reader(path, data) {
+        Ok(r) => r,
+        Err(e) => {
+            assert!(e.to_string().starts_with("fuzz.xlf"), "{e}");
+            return;
+        }
+    };
+    let mut units = Vec::new();
+    loop {
+        match reader.next_tu() {
+            Ok(Some(tu)) => {
+                assert_eq!(tu.tuvs.len(), 2, "a unit is a pair");
+                units.push(tu);
+            }
+            Ok(None) => break,
+            Err(e) => {
+                assert!(e.to_string().starts_with("fuzz.xlf"), "{e}");
+                return;
+            }
+        }
+    }
+    let written = write::to_bytes(&HeaderOut::sentences("es", "20260101T000000Z"), &units);
+    let back = read_units(Path::new("fuzz.tmx"), &written)
+        .unwrap_or_else(|m| panic!("the TMX written does not read back: {m}"));
+    assert_eq!(back.len(), units.len());
+}
