@@ -114,6 +114,7 @@ fn check_file_sizes(
     limit: u64,
 ) -> Result<()> {
     let mut bytes = 0u64;
+    let mut page_bytes = 0u64;
     for path in [source, target] {
         let Ok(meta) = std::fs::metadata(path) else {
             return Ok(()); // reading will say what is wrong
@@ -127,9 +128,13 @@ fn check_file_sizes(
                 .is_ok()
                 && matches!(bom, [0xFF, 0xFE] | [0xFE, 0xFF]);
             bytes += if utf16 { meta.len() / 2 } else { meta.len() };
+        } else if input::detect_file(path, load.format) == input::Detected::Html {
+            // A page is parsed whole into a tree before its text is known.
+            page_bytes += meta.len();
         }
     }
-    let needed = memory::estimate(bytes, 0);
+    let needed = memory::estimate(bytes, 0) + page_bytes * memory::PER_HTML_BYTE;
+    let bytes = bytes + page_bytes;
     if needed > limit {
         return Err(too_large(source, target, bytes, None, needed, limit));
     }
