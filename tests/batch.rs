@@ -298,6 +298,7 @@ fn jsonl_bad_records_become_error_lines_and_the_rest_goes_on() {
             .as_bytes(),
     );
     input.extend(b"\n");
+    input.extend(b"{\"id\": \"lone\", \"src\": \"\\ud800 hola\", \"tgt\": \"x\"}\n");
     input.extend(format!("{good}\n").as_bytes());
     let mut child = Command::new(env!("CARGO_BIN_EXE_alinea"))
         .args(["batch", "--jsonl", "--max-memory", "200M"])
@@ -314,7 +315,7 @@ fn jsonl_bad_records_become_error_lines_and_the_rest_goes_on() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 5, "one line per record: {lines:?}");
+    assert_eq!(lines.len(), 6, "one line per record: {lines:?}");
     assert!(
         lines[0]["units"].is_array(),
         "a BOM before the first record is fine"
@@ -330,6 +331,11 @@ fn jsonl_bad_records_become_error_lines_and_the_rest_goes_on() {
         lines[2]
     );
     assert_eq!(lines[3]["error"], "\"src\" is empty");
-    assert!(lines[4]["units"].is_array());
+    assert_eq!(
+        lines[4]["id"], "lone",
+        "a record that is not JSON keeps its id"
+    );
+    assert!(lines[4]["error"].as_str().unwrap().contains("not JSON"));
+    assert!(lines[5]["units"].is_array());
     assert!(err.contains("line 2:") && err.contains("line 3:"), "{err}");
 }

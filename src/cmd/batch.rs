@@ -407,6 +407,31 @@ fn run_jsonl(options: &AlignOptions) -> Result<i32> {
     Ok(if failed > 0 { SOME_FAILED } else { 0 })
 }
 
+/// The `"id"` of a line that is not JSON, when it is a plain string or number near the
+/// start (`{"id": "nota-12", ...`); else null.
+fn id_of_broken(line: &str) -> serde_json::Value {
+    let head = &line[..line.len().min(4096)];
+    let Some(at) = head.find("\"id\"") else {
+        return serde_json::Value::Null;
+    };
+    let rest = head[at + 4..].trim_start();
+    let Some(rest) = rest.strip_prefix(':').map(str::trim_start) else {
+        return serde_json::Value::Null;
+    };
+    if let Some(body) = rest.strip_prefix('"') {
+        if let Some(end) = body.find(['"', '\\']) {
+            if body[end..].starts_with('"') {
+                return serde_json::Value::String(body[..end].to_string());
+            }
+        }
+        return serde_json::Value::Null;
+    }
+    let number: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+    number
+        .parse::<u64>()
+        .map_or(serde_json::Value::Null, serde_json::Value::from)
+}
+
 /// A line of the input, or the length past which it was cut off and skipped.
 enum Record {
     Line(Vec<u8>),
@@ -459,7 +484,9 @@ fn jsonl_document(line: &str, options: &AlignOptions) -> serde_json::Value {
     let fail = |id: serde_json::Value, error: String| serde_json::json!({"id": id, "error": error});
     let value: serde_json::Value = match serde_json::from_str(line) {
         Ok(v) => v,
-        Err(e) => return fail(serde_json::Value::Null, format!("not JSON: {e}")),
+        // Not JSON (a lone surrogate escape, a cut line): the error still names the record
+        // by its id when one can be read.
+        Err(e) => return fail(id_of_broken(line), format!("not JSON: {e}")),
     };
     let id = value.get("id").cloned().unwrap_or(serde_json::Value::Null);
     let text = |field: &str| -> std::result::Result<String, String> {
