@@ -247,6 +247,42 @@ fn main() {
             if ok { "" } else { "  <- OVER" }
         );
     }
+    // How time grows with the length of one sentence: the exponent between doublings
+    // (1 is linear, 2 quadratic).
+    println!();
+    println!(
+        "{:<32} {:>10} {:>10} {:>10}  exponent",
+        "one sentence of N words", "N", "2N", "4N"
+    );
+    for (what, command) in [("qa", "qa"), ("diff", "diff")] {
+        let n = if what == "qa" { 75_000 } else { 10_000 };
+        let mut times = Vec::new();
+        for k in [1, 2, 4] {
+            let a = write(&dir, "g.es.txt", &(words(n * k, &es_words) + ".\n"));
+            let b = write(&dir, "g.en.txt", &(words(n * k, &en_words) + ".\n"));
+            let c = write(&dir, "g2.en.txt", &(words(n * k, &en_words[1..]) + ".\n"));
+            let mut args = vec![command.to_string(), a, b];
+            if what == "diff" {
+                args.push(c);
+            }
+            args.push("-q".into());
+            let started = Instant::now();
+            Command::new(bin).args(&args).output().unwrap();
+            times.push(started.elapsed().as_secs_f64());
+        }
+        let exponent = (times[2] / times[1].max(1e-3)).log2();
+        println!(
+            "{:<32} {:>9.2}s {:>9.2}s {:>9.2}s  {exponent:.2}",
+            format!("{what} (N = {n})"),
+            times[0],
+            times[1],
+            times[2]
+        );
+        if exponent > 1.5 {
+            broken += 1;
+            println!("  <- grows faster than n^1.5");
+        }
+    }
     let _ = std::fs::remove_dir_all(&dir);
     if broken > 0 {
         eprintln!("{broken} case(s) over their bounds");
