@@ -113,6 +113,26 @@ fn main() {
             "<p>La palabra del ministerio es clara y firme.</p>\n".repeat(200 << 20 >> 6)
         ),
     );
+    let docx = {
+        use std::io::Write;
+        let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+        let paragraph =
+            "<w:p><w:r><w:t>La palabra del ministerio es clara y firme.</w:t></w:r></w:p>";
+        let parts = [
+            ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#.to_string()),
+            ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#.to_string()),
+            ("word/document.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:document {w}><w:body>{}</w:body></w:document>"#, paragraph.repeat(150 << 20 >> 7))),
+        ];
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (name, text) in parts {
+            zip.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        }
+        let path = dir.join("big.es.docx");
+        std::fs::write(&path, zip.finish().unwrap().into_inner()).unwrap();
+        path.display().to_string()
+    };
     let null = dir.join("out").display().to_string();
 
     let cases = vec![
@@ -178,6 +198,22 @@ fn main() {
             seconds: 10.0,
             megabytes: 300.0,
             stdin: Some(jsonl),
+        },
+        Case {
+            name: "a Word file of 150 MB of XML, --max-memory 300M",
+            args: vec![
+                s("align"),
+                docx,
+                en.clone(),
+                s("-o"),
+                null.clone() + ".tmx",
+                s("--max-memory"),
+                s("300M"),
+            ],
+            codes: &[2],
+            seconds: 5.0,
+            megabytes: 300.0,
+            stdin: None,
         },
         Case {
             name: "a page of 140 MB of text, --max-memory 300M",

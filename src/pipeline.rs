@@ -105,7 +105,7 @@ pub fn align_files(source: &Path, target: &Path, options: &AlignOptions) -> Resu
     )
 }
 
-/// Refuses a pair of plain-text files whose size alone puts the alignment over `limit`,
+/// Refuses a pair of files whose size alone puts reading and aligning them over `limit`,
 /// before they are read.
 fn check_file_sizes(
     source: &Path,
@@ -113,28 +113,36 @@ fn check_file_sizes(
     load: &input::LoadOptions,
     limit: u64,
 ) -> Result<()> {
-    let mut bytes = 0u64;
-    let mut page_bytes = 0u64;
+    // Plain text counts at its size (UTF-16 at half: it becomes half as many bytes of UTF-8,
+    // or fewer); a page and a Word file by what parsing them takes, before their text is
+    // known.
+    let (mut bytes, mut parsing) = (0u64, 0u64);
     for path in [source, target] {
         let Ok(meta) = std::fs::metadata(path) else {
             return Ok(()); // reading will say what is wrong
         };
-        // Markup and archives hold less text than their size: only plain text counts here,
-        // and UTF-16 at half its size (it becomes half as many bytes of UTF-8, or fewer).
-        if input::detect_file(path, load.format) == input::Detected::Text {
-            let mut bom = [0u8; 2];
-            let utf16 = std::fs::File::open(path)
-                .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut bom))
-                .is_ok()
-                && matches!(bom, [0xFF, 0xFE] | [0xFE, 0xFF]);
-            bytes += if utf16 { meta.len() / 2 } else { meta.len() };
-        } else if input::detect_file(path, load.format) == input::Detected::Html {
-            // A page is parsed whole into a tree before its text is known.
-            page_bytes += meta.len();
+        match input::detect_file(path, load.format) {
+            input::Detected::Text => {
+                let mut bom = [0u8; 2];
+                let utf16 = std::fs::File::open(path)
+                    .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut bom))
+                    .is_ok()
+                    && matches!(bom, [0xFF, 0xFE] | [0xFE, 0xFF]);
+                bytes += if utf16 { meta.len() / 2 } else { meta.len() };
+            }
+            input::Detected::Html => {
+                bytes += meta.len();
+                parsing += meta.len() * memory::PER_HTML_BYTE;
+            }
+            input::Detected::Docx => {
+                let xml = input::docx::xml_size(path).unwrap_or(0);
+                bytes += xml;
+                parsing += xml * memory::PER_DOCX_XML_BYTE;
+            }
+            input::Detected::Xliff => {}
         }
     }
-    let needed = memory::estimate(bytes, 0) + page_bytes * memory::PER_HTML_BYTE;
-    let bytes = bytes + page_bytes;
+    let needed = memory::estimate(bytes, 0).max(memory::BASE + parsing);
     if needed > limit {
         return Err(too_large(source, target, bytes, None, needed, limit));
     }

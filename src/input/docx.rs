@@ -76,6 +76,23 @@ pub fn paragraphs(bytes: &[u8], include_notes: bool) -> Result<Vec<Paragraph>, S
 
 type Zip<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
 
+/// How many bytes of XML the Word document at `path` holds under `word/`, from the
+/// archive's directory (nothing is inflated): what reading it will parse. `None` when it is
+/// not a readable archive (reading will say why).
+pub fn xml_size(path: &std::path::Path) -> Option<u64> {
+    let file = std::fs::File::open(path).ok()?;
+    let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file)).ok()?;
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        let entry = zip.by_index_raw(i).ok()?;
+        let name = entry.name().ok()?;
+        if name.starts_with("word/") && name.ends_with(".xml") {
+            total = total.saturating_add(entry.size());
+        }
+    }
+    Some(total)
+}
+
 /// The text of a part, which must be there.
 fn part(zip: &mut Zip, path: &str) -> Result<String, String> {
     optional_part(zip, path)?.ok_or_else(|| format!("not a complete .docx: {path} is missing"))
