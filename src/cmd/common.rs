@@ -177,6 +177,41 @@ impl ColorChoice {
     }
 }
 
+/// The start of `qa` and `diff`: no output may be an input (`inputs` and the files `flags`
+/// read), and the report's format, from `--format` or the extension of `-o`.
+pub fn report_format<'a>(
+    command: &str,
+    mut inputs: Vec<&'a std::path::Path>,
+    flags: &'a AlignFlags,
+    output: &Option<PathBuf>,
+    html: &Option<PathBuf>,
+    format: Option<ReportFormat>,
+) -> Result<ReportFormat> {
+    inputs.extend(flags.input_files());
+    super::out::guard_outputs(
+        &inputs,
+        &[("-o", output.as_deref()), ("--html", html.as_deref())],
+    )?;
+    super::out::output_format(command, format, output.as_deref(), ReportFormat::Text)
+}
+
+/// The end of `qa` and `diff`: the report and (with `--html`) the review page, written
+/// together or not at all.
+pub fn write_report(
+    output: &Option<PathBuf>,
+    html: &Option<PathBuf>,
+    report: &[u8],
+    page: impl FnOnce() -> String,
+) -> Result<()> {
+    let page = html.as_ref().map(|_| page());
+    let mut outputs: Vec<(Option<&std::path::Path>, &[u8])> = Vec::new();
+    if let (Some(path), Some(text)) = (html, &page) {
+        outputs.push((Some(path), text.as_bytes()));
+    }
+    outputs.push((output.as_deref(), report));
+    super::out::write_all(&outputs)
+}
+
 /// Whether an `--output` option sends the output to stdout (not given, or `-`).
 pub fn to_stdout(output: &Option<PathBuf>) -> bool {
     output.as_deref().is_none_or(|p| p.as_os_str() == "-")

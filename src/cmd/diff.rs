@@ -1,8 +1,9 @@
 //! `alinea diff SOURCE OLD NEW` or `alinea diff --tmx OLD NEW`: two translations of one
 //! source compared unit by unit.
 
-use super::common::{to_stdout, AlignFlags, ColorChoice, ReportFormat};
-use super::out::{guard_outputs, output_format, write_all};
+use super::common::{
+    report_format, to_stdout, write_report, AlignFlags, ColorChoice, ReportFormat,
+};
 use alinea::error::{Error, Result};
 use alinea::output::diff as render;
 use alinea::output::html;
@@ -42,20 +43,14 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let mut inputs: Vec<&std::path::Path> = args.files.iter().map(|p| p.as_path()).collect();
-    inputs.extend(args.flags.input_files());
-    guard_outputs(
-        &inputs,
-        &[
-            ("-o", args.output.as_deref()),
-            ("--html", args.html.as_deref()),
-        ],
-    )?;
-    let format = output_format(
+    let inputs = args.files.iter().map(|p| p.as_path()).collect();
+    let format = report_format(
         "diff",
+        inputs,
+        &args.flags,
+        &args.output,
+        &args.html,
         args.format,
-        args.output.as_deref(),
-        ReportFormat::Text,
     )?;
     let (rows, name, src_lang, tgt_lang) = match (args.tmx, args.files.as_slice()) {
         (true, [old, new]) => {
@@ -111,14 +106,7 @@ pub fn run(args: Args) -> Result<()> {
         ReportFormat::Tsv => render::tsv(&rows),
         ReportFormat::Html => page(),
     };
-    // Both outputs together, or neither.
-    let html_page = args.html.as_ref().map(|_| page());
-    let mut outputs: Vec<(Option<&std::path::Path>, &[u8])> = Vec::new();
-    if let (Some(path), Some(text)) = (&args.html, &html_page) {
-        outputs.push((Some(path), text.as_bytes()));
-    }
-    outputs.push((args.output.as_deref(), bytes.as_bytes()));
-    write_all(&outputs)?;
+    write_report(&args.output, &args.html, bytes.as_bytes(), page)?;
     let text_on_stdout = format == ReportFormat::Text && to_stdout(&args.output);
     if !args.quiet && !text_on_stdout {
         eprint!("{name}: {}", render::summary(&rows));

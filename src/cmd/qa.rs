@@ -1,8 +1,9 @@
 //! `alinea qa ES EN` or `alinea qa --tmx FILE`: what a translation left out, added or
 //! changed. Exit code 1 when a finding is an error.
 
-use super::common::{to_stdout, AlignFlags, ColorChoice, ReportFormat};
-use super::out::{guard_outputs, output_format, write_all};
+use super::common::{
+    report_format, to_stdout, write_report, AlignFlags, ColorChoice, ReportFormat,
+};
 use alinea::align_files;
 use alinea::error::{Error, Result};
 use alinea::output::html;
@@ -57,24 +58,18 @@ struct Checked {
 }
 
 pub fn run(args: Args) -> Result<i32> {
-    let mut inputs: Vec<&std::path::Path> = [&args.source, &args.target, &args.tmx]
+    let inputs = [&args.source, &args.target, &args.tmx]
         .into_iter()
         .flatten()
         .map(|p| p.as_path())
         .collect();
-    inputs.extend(args.flags.input_files());
-    guard_outputs(
-        &inputs,
-        &[
-            ("-o", args.output.as_deref()),
-            ("--html", args.html.as_deref()),
-        ],
-    )?;
-    let format = output_format(
+    let format = report_format(
         "qa",
+        inputs,
+        &args.flags,
+        &args.output,
+        &args.html,
         args.format,
-        args.output.as_deref(),
-        ReportFormat::Text,
     )?;
     if !(0.0..=1.0).contains(&args.min_score) {
         return Err(Error::Usage(format!(
@@ -152,14 +147,7 @@ pub fn run(args: Args) -> Result<i32> {
         ReportFormat::Tsv => render::tsv(&checked.findings),
         ReportFormat::Html => page(),
     };
-    // Both outputs together, or neither.
-    let html_page = args.html.as_ref().map(|_| page());
-    let mut outputs: Vec<(Option<&std::path::Path>, &[u8])> = Vec::new();
-    if let (Some(path), Some(text)) = (&args.html, &html_page) {
-        outputs.push((Some(path), text.as_bytes()));
-    }
-    outputs.push((args.output.as_deref(), bytes.as_bytes()));
-    write_all(&outputs)?;
+    write_report(&args.output, &args.html, bytes.as_bytes(), page)?;
     let text_on_stdout = format == ReportFormat::Text && to_stdout(&args.output);
     if !args.quiet && !text_on_stdout {
         eprint!(
