@@ -323,3 +323,70 @@ fn code_ids_of_another_tool_pair_the_tmx_codes_of_source_and_target() {
         segs[0]
     );
 }
+
+#[test]
+fn a_unit_goes_through_xliff_2_and_back_with_its_attributes_props_notes_and_codes() {
+    use alinea::tm::xliff::{XliffReader, XliffWriter};
+    use alinea::tm::{Code, CodeText, Inline, Prop, Segment, Tu, Tuv};
+    let code = |code: Code, attrs: &[(&str, &str)], native: &str| Inline::Code {
+        code,
+        attrs: attrs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+        content: vec![CodeText::Native(native.into())],
+    };
+    let seg = |word: &str| {
+        Segment(vec![
+            Inline::Text(format!("{word} ")),
+            code(Code::Bpt, &[("i", "1"), ("x", "1")], "<b>"),
+            Inline::Text("uno".into()),
+            code(Code::Ept, &[("i", "1")], "</b>"),
+            Inline::Text(" & ".into()),
+            code(Code::Ph, &[("x", "2")], "<br/>"),
+            Inline::Hi {
+                attrs: vec![("x".into(), "3".into())],
+                content: vec![Inline::Text("fin".into())],
+            },
+        ])
+    };
+    let tu = Tu {
+        attrs: vec![
+            ("tuid".into(), "nota-1".into()),
+            ("creationdate".into(), "20240926T120000Z".into()),
+            ("changeid".into(), "revisora <a&b>".into()),
+        ],
+        props: vec![
+            Prop::new("x-document", "nota"),
+            Prop::new("x-alignment-score", "0.991"),
+        ],
+        notes: vec!["Revisar la cifra.".into(), "Segunda nota".into()],
+        tuvs: vec![
+            Tuv {
+                lang: "es".into(),
+                seg: seg("Hola"),
+                ..Tuv::default()
+            },
+            Tuv {
+                lang: "en".into(),
+                seg: seg("Hello"),
+                ..Tuv::default()
+            },
+        ],
+        ..Tu::default()
+    };
+    let mut bytes = Vec::new();
+    {
+        let mut w = XliffWriter::start(&mut bytes, "es", "en", "nota.tmx").unwrap();
+        w.write_tu(&tu).unwrap();
+        w.finish().unwrap();
+    }
+    let mut r = XliffReader::from_reader(std::path::Path::new("t.xlf"), bytes.as_slice()).unwrap();
+    let back = r.next_tu().unwrap().expect("one unit");
+    assert_eq!(back.attrs, tu.attrs, "{}", String::from_utf8_lossy(&bytes));
+    assert_eq!(back.props, tu.props);
+    assert_eq!(back.notes, tu.notes);
+    for (b, t) in back.tuvs.iter().zip(&tu.tuvs) {
+        assert_eq!(b.seg.to_xml(), t.seg.to_xml());
+    }
+}

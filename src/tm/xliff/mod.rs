@@ -32,7 +32,7 @@ impl<'a> XliffWriter<'a> {
     ) -> std::io::Result<Self> {
         write!(
             out,
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"{}\" trgLang=\"{}\">\n  <file id=\"f1\" original=\"{}\">\n",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" xmlns:mda=\"urn:oasis:names:tc:xliff:metadata:2.0\" version=\"2.0\" srcLang=\"{}\" trgLang=\"{}\">\n  <file id=\"f1\" original=\"{}\">\n",
             escape(src),
             escape(tgt),
             escape(original)
@@ -51,6 +51,54 @@ impl<'a> XliffWriter<'a> {
             .map(|t| format!(" name=\"{}\"", escape(t)))
             .unwrap_or_default();
         writeln!(self.out, "    <unit id=\"u{}\"{name}>", self.units)?;
+        // The unit's TMX attributes (but the tuid, which is the name) and props travel in
+        // the Metadata module, its notes as XLIFF notes.
+        let attrs: Vec<&Attr> = tu.attrs.iter().filter(|(k, _)| k != "tuid").collect();
+        if !attrs.is_empty() || !tu.props.is_empty() {
+            writeln!(self.out, "      <mda:metadata>")?;
+            for (category, items) in [
+                (
+                    "tmx-attributes",
+                    attrs
+                        .iter()
+                        .map(|(k, v)| (k.as_str(), v.as_str()))
+                        .collect::<Vec<_>>(),
+                ),
+                (
+                    "tmx-props",
+                    tu.props
+                        .iter()
+                        .map(|p| (p.kind.as_str(), p.value.as_str()))
+                        .collect(),
+                ),
+            ] {
+                if items.is_empty() {
+                    continue;
+                }
+                writeln!(self.out, "        <mda:metaGroup category=\"{category}\">")?;
+                for (kind, value) in items {
+                    writeln!(
+                        self.out,
+                        "          <mda:meta type=\"{}\">{}</mda:meta>",
+                        escape(kind),
+                        partial_escape(value)
+                    )?;
+                }
+                writeln!(self.out, "        </mda:metaGroup>")?;
+            }
+            writeln!(self.out, "      </mda:metadata>")?;
+        }
+        if !tu.notes.is_empty() {
+            writeln!(self.out, "      <notes>")?;
+            for note in &tu.notes {
+                writeln!(
+                    self.out,
+                    "        <note>{}</note>",
+                    partial_escape(note.as_str())
+                )?;
+            }
+            writeln!(self.out, "      </notes>")?;
+        }
         if !data.is_empty() {
             writeln!(self.out, "      <originalData>")?;
             for (id, text) in &data {
@@ -251,8 +299,30 @@ impl<R: Read> XliffReader<R> {
         let mut data: HashMap<String, String> = HashMap::new();
         let mut segments: Vec<(Segment, Option<Segment>)> = Vec::new();
         let mut raw: Vec<(Vec<RawInline>, Option<Vec<RawInline>>)> = Vec::new();
+        // What the Metadata module and notes carry for the unit (alinea writes TMX
+        // attributes and props there; other tools' metadata become props).
+        let (mut unit_attrs, mut props, mut notes): (Vec<Attr>, Vec<super::Prop>, Vec<String>) =
+            Default::default();
+        let mut category = String::new();
+        let local = |n: &str| n.rsplit(':').next().unwrap_or(n).to_string();
         loop {
             match self.x.next()? {
+                Ev::Start(n, _, _) if local(&n) == "metadata" || local(&n) == "notes" => {}
+                Ev::Start(n, a, _) if local(&n) == "metaGroup" => {
+                    category = find_attr(&a, "category").unwrap_or_default().to_string();
+                }
+                Ev::Start(n, a, empty) if local(&n) == "meta" => {
+                    let value = self.x.read_text_of(&n, empty)?;
+                    let kind = find_attr(&a, "type").unwrap_or_default().to_string();
+                    if category == "tmx-attributes" {
+                        unit_attrs.push((kind, value));
+                    } else {
+                        props.push(super::Prop { kind, value });
+                    }
+                }
+                Ev::Start(n, _, empty) if local(&n) == "note" => {
+                    notes.push(self.x.read_text_of(&n, empty)?);
+                }
                 Ev::Start(n, a, empty) if n == "data" => {
                     let text = self.x.read_text_of("data", empty)?;
                     if let Some(id) = find_attr(&a, "id") {
@@ -316,6 +386,9 @@ impl<R: Read> XliffReader<R> {
             };
             let mut tu = Tu {
                 pos,
+                attrs: unit_attrs.clone(),
+                props: props.clone(),
+                notes: notes.clone(),
                 tuvs: vec![
                     Tuv {
                         lang: self.src.clone(),
@@ -328,7 +401,6 @@ impl<R: Read> XliffReader<R> {
                         ..Tuv::default()
                     },
                 ],
-                ..Tu::default()
             };
             if !name.is_empty() {
                 let id = if several {
@@ -336,7 +408,8 @@ impl<R: Read> XliffReader<R> {
                 } else {
                     name.clone()
                 };
-                tu.set_attr("tuid", &id);
+                tu.attrs.retain(|(k, _)| k != "tuid");
+                tu.attrs.insert(0, ("tuid".to_string(), id));
             }
             self.queue.push_back(tu);
         }
