@@ -339,13 +339,17 @@ fn a_unit_goes_through_xliff_2_and_back_with_its_attributes_props_notes_and_code
     let seg = |word: &str| {
         Segment(vec![
             Inline::Text(format!("{word} ")),
-            code(Code::Bpt, &[("i", "1"), ("x", "1")], "<b>"),
+            code(
+                Code::Bpt,
+                &[("i", "1"), ("x", "1"), ("type", "bold")],
+                "<b>",
+            ),
             Inline::Text("uno".into()),
             code(Code::Ept, &[("i", "1")], "</b>"),
             Inline::Text(" & ".into()),
             code(Code::Ph, &[("x", "2")], "<br/>"),
             Inline::Hi {
-                attrs: vec![("x".into(), "3".into())],
+                attrs: vec![("x".into(), "3".into()), ("type".into(), "link".into())],
                 content: vec![Inline::Text("fin".into())],
             },
         ])

@@ -133,6 +133,15 @@ fn id_from(attrs: &[Attr], name: &str) -> Option<String> {
         .map(String::from)
 }
 
+/// A TMX code's `type` (`bold`, `link` ...) as XLIFF 2 writes such a value: `type="fmt"
+/// subType="tmx:bold"` (a sub-type is a prefix naming its authority and a value).
+fn sub_type(attrs: &[Attr]) -> String {
+    match id_from(attrs, "type") {
+        Some(t) => format!(" type=\"fmt\" subType=\"tmx:{t}\""),
+        None => String::new(),
+    }
+}
+
 fn to_xliff(seg: &Segment, data: &mut Vec<(String, String)>) -> String {
     let mut out = String::new();
     let mut open: HashMap<String, String> = HashMap::new();
@@ -154,7 +163,8 @@ fn inlines_to_xliff(
             Inline::Hi { attrs, content } => {
                 *n += 1;
                 let id = id_from(attrs, "x").unwrap_or_else(|| format!("h{n}"));
-                out.push_str(&format!("<pc id=\"{id}\">"));
+                let sub = sub_type(attrs);
+                out.push_str(&format!("<pc id=\"{id}\"{sub}>"));
                 inlines_to_xliff(content, data, open, n, out);
                 out.push_str("</pc>");
             }
@@ -179,6 +189,7 @@ fn inlines_to_xliff(
                     format!(" dataRef=\"{id}\"")
                 };
                 let i = find_attr(attrs, "i").unwrap_or_default().to_string();
+                let data_ref = format!("{}{data_ref}", sub_type(attrs));
                 let own = |prefix: &str| {
                     id_from(attrs, "x").unwrap_or_else(|| match id_from(attrs, "i") {
                         Some(i) => format!("{prefix}{i}"),
@@ -458,6 +469,14 @@ enum RawInline {
     Close(String),
 }
 
+/// The TMX `type` of a code that XLIFF 2 gives as `subType="tmx:…"` (alinea writes it so).
+fn tmx_type(attrs: &[Attr]) -> Vec<Attr> {
+    find_attr(attrs, "subType")
+        .and_then(|s| s.strip_prefix("tmx:"))
+        .map(|t| vec![("type".to_string(), t.to_string())])
+        .unwrap_or_default()
+}
+
 /// The TMX `x` number of each XLIFF code id in a unit.
 #[derive(Default)]
 struct CodeNumbers {
@@ -545,7 +564,7 @@ fn map_raw(
                 match name.as_str() {
                     "ph" => out.push(Inline::Code {
                         code: Code::Ph,
-                        attrs: xs.x(find_attr(attrs, "id")),
+                        attrs: [xs.x(find_attr(attrs, "id")), tmx_type(attrs)].concat(),
                         content: native(attrs, "dataRef"),
                     }),
                     "sc" | "ec" if isolated => {
@@ -554,6 +573,7 @@ fn map_raw(
                             if name == "sc" { "begin" } else { "end" }.to_string(),
                         )];
                         a.extend(xs.x(find_attr(attrs, "id")));
+                        a.extend(tmx_type(attrs));
                         out.push(Inline::Code {
                             code: Code::It,
                             attrs: a,
@@ -568,6 +588,7 @@ fn map_raw(
                         }
                         let mut a = vec![("i".to_string(), i)];
                         a.extend(xs.x(find_attr(attrs, "id")));
+                        a.extend(tmx_type(attrs));
                         out.push(Inline::Code {
                             code: Code::Bpt,
                             attrs: a,
@@ -595,7 +616,7 @@ fn map_raw(
                         let inner = map_raw(raw, at, data, pairs, next_i, xs, Some("pc"));
                         if start.is_empty() && end.is_empty() {
                             out.push(Inline::Hi {
-                                attrs: x,
+                                attrs: [x, tmx_type(attrs)].concat(),
                                 content: inner,
                             });
                         } else {
@@ -603,6 +624,7 @@ fn map_raw(
                             let i = next_i.to_string();
                             let mut a = vec![("i".to_string(), i.clone())];
                             a.extend(x);
+                            a.extend(tmx_type(attrs));
                             out.push(Inline::Code {
                                 code: Code::Bpt,
                                 attrs: a,
