@@ -19,49 +19,82 @@ pub fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
     })
 }
 
+/// Where an output goes, once its path is looked at.
+enum Sink {
+    Stdout,
+    /// A FIFO, a device or a socket (the end of its links): written into, never replaced.
+    Into(PathBuf),
+    /// A regular file, or one to create (the end of its links): replaced through a
+    /// temporary file, keeping the permissions of the file it replaces.
+    Replace {
+        target: PathBuf,
+        permissions: Option<std::fs::Permissions>,
+    },
+}
+
+/// How `path` (stdout when `None` or `-`) is written; a folder is refused.
+fn sink(path: Option<&Path>) -> Result<Sink> {
+    let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
+        return Ok(Sink::Stdout);
+    };
+    let target = follow_links(path)?;
+    match std::fs::metadata(&target) {
+        Ok(meta) if meta.is_dir() => Err(Error::bad_input(
+            path,
+            "is a directory; give a file name to write to",
+        )),
+        Ok(meta) if !meta.is_file() => Ok(Sink::Into(target)),
+        existing => Ok(Sink::Replace {
+            target,
+            permissions: existing.ok().map(|m| m.permissions()),
+        }),
+    }
+}
+
 /// Writes several outputs of one run together: every file is written to its temporary file
 /// first, and only when all of them are written are they renamed into place (stdout and
 /// devices are written last). A failure leaves none of them, old files as they were.
 pub fn write_all(outputs: &[(Option<&Path>, &[u8])]) -> Result<()> {
+    // (temporary file, target, name in messages), and what is written directly.
     let mut staged: Vec<(PathBuf, PathBuf, &Path)> = Vec::new();
     let mut direct: Vec<(Option<&Path>, &[u8])> = Vec::new();
-    let result = (|| {
-        for &(path, bytes) in outputs {
-            let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
+    let mut result = Ok(());
+    for &(path, bytes) in outputs {
+        result = match (path, sink(path)) {
+            (
+                Some(path),
+                Ok(Sink::Replace {
+                    target,
+                    permissions,
+                }),
+            ) => temporary(path, &target).and_then(|tmp| {
+                staged.push((tmp.clone(), target, path));
+                std::fs::write(&tmp, bytes)
+                    .and_then(|_| permissions.map_or(Ok(()), |p| std::fs::set_permissions(&tmp, p)))
+                    .map_err(|e| Error::io(path, "write", e))
+            }),
+            (_, Ok(_)) => {
                 direct.push((path, bytes));
-                continue;
-            };
-            let target = follow_links(path)?;
-            match std::fs::metadata(&target) {
-                Ok(meta) if meta.is_dir() => {
-                    return Err(Error::bad_input(
-                        path,
-                        "is a directory; give a file name to write to",
-                    ))
-                }
-                Ok(meta) if !meta.is_file() => direct.push((Some(path), bytes)),
-                existing => {
-                    let tmp = temporary(path, &target)?;
-                    staged.push((tmp.clone(), target.clone(), path));
-                    std::fs::write(&tmp, bytes).map_err(|e| Error::io(path, "write", e))?;
-                    if let Ok(meta) = existing {
-                        std::fs::set_permissions(&tmp, meta.permissions())
-                            .map_err(|e| Error::io(path, "write", e))?;
-                    }
-                }
+                Ok(())
             }
+            (_, Err(e)) => Err(e),
+        };
+        if result.is_err() {
+            break;
         }
-        Ok(())
-    })();
-    if let Err(e) = result {
-        for (tmp, _, _) in &staged {
-            let _ = std::fs::remove_file(tmp);
-        }
-        return Err(e);
     }
-    for (tmp, target, path) in &staged {
-        std::fs::rename(tmp, target).map_err(|e| Error::io(path, "write", e))?;
+    let mut renamed = 0;
+    if result.is_ok() {
+        result = staged.iter().try_for_each(|(tmp, target, path)| {
+            std::fs::rename(tmp, target).map_err(|e| Error::io(path, "write", e))?;
+            renamed += 1;
+            Ok(())
+        });
     }
+    for (tmp, _, _) in &staged[renamed..] {
+        let _ = std::fs::remove_file(tmp);
+    }
+    result?;
     for (path, bytes) in direct {
         write_output(path, bytes)?;
     }
@@ -87,21 +120,8 @@ pub fn write_streaming(
     path: Option<&Path>,
     write: impl FnOnce(&mut dyn Write, &Path) -> Result<()>,
 ) -> Result<()> {
-    let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
-        let name = Path::new("<stdout>");
-        let stdout = std::io::stdout();
-        let mut out = std::io::BufWriter::new(stdout.lock());
-        write(&mut out, name)?;
-        return out.flush().map_err(|e| Error::io(name, "write", e));
-    };
-    let target = follow_links(path)?;
-    match std::fs::metadata(&target) {
-        Ok(meta) if meta.is_dir() => Err(Error::bad_input(
-            path,
-            "is a directory; give a file name to write to",
-        )),
-        Ok(meta) if !meta.is_file() => {
-            // A FIFO, a device or a socket: write into it, never replace it.
+    match (path, sink(path)?) {
+        (Some(path), Sink::Into(target)) => {
             let file = std::fs::OpenOptions::new()
                 .write(true)
                 .open(&target)
@@ -110,9 +130,19 @@ pub fn write_streaming(
             write(&mut out, path)?;
             out.flush().map_err(|e| Error::io(path, "write", e))
         }
-        existing => {
-            let permissions = existing.ok().map(|m| m.permissions());
-            replace_file(path, &target, permissions, write)
+        (
+            Some(path),
+            Sink::Replace {
+                target,
+                permissions,
+            },
+        ) => replace_file(path, &target, permissions, write),
+        _ => {
+            let name = Path::new("<stdout>");
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            write(&mut out, name)?;
+            out.flush().map_err(|e| Error::io(name, "write", e))
         }
     }
 }

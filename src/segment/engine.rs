@@ -132,6 +132,10 @@ pub struct RuleSet {
     /// Try the rules at every position where one can match (a user's SRX rules), not only
     /// at the built-in candidates.
     every_position: bool,
+    /// The characters next to which some rule can match (the last of a `beforebreak`, or the
+    /// first of an `afterbreak` when `beforebreak` is empty), worked out when the rules
+    /// change; `None`: any character.
+    ends: Option<CharRanges>,
 }
 
 /// How much text around a position the rules see. Rules look at a word or a few; longer
@@ -219,8 +223,29 @@ impl RuleSet {
         (set, skipped)
     }
 
-    /// Joins each run of consecutive rules with the same decision and `afterbreak`.
+    /// Joins the runs of rules that decide alike, and works out the characters next to which
+    /// some rule can match.
     fn merge_runs(&mut self) {
+        self.join_runs();
+        let mut ends: Option<CharRanges> = Some(Vec::new());
+        for m in &self.merged {
+            let r = &m.rule;
+            let edge = if r.before.is_some() {
+                &r.before_last
+            } else {
+                &r.after_first
+            };
+            match (edge, ends.as_mut()) {
+                (Some(ranges), Some(all)) => all.extend(ranges.iter().copied()),
+                (None, _) => ends = None,
+                _ => {}
+            }
+        }
+        self.ends = ends.map(merge_ranges);
+    }
+
+    /// Joins each run of consecutive rules with the same decision and `afterbreak`.
+    fn join_runs(&mut self) {
         self.merged.clear();
         let mut i = 0;
         while i < self.rules.len() {
@@ -317,25 +342,7 @@ impl RuleSet {
         if !self.every_position {
             return candidates(text);
         }
-        // The characters some rule's `beforebreak` can end with; `None`: any (an empty or
-        // unbounded pattern). Likewise the characters an `afterbreak` can start with, for
-        // rules whose `beforebreak` is empty.
-        let mut ends: Option<CharRanges> = Some(Vec::new());
-        for m in &self.merged {
-            let r = &m.rule;
-            let edge = if r.before.is_some() {
-                &r.before_last
-            } else {
-                &r.after_first
-            };
-            match (edge, ends.as_mut()) {
-                (Some(ranges), Some(all)) => all.extend(ranges.iter().copied()),
-                (None, _) => ends = None,
-                _ => {}
-            }
-        }
-        let ends = ends.map(merge_ranges);
-        let admits = |c: char| match &ends {
+        let admits = |c: char| match &self.ends {
             None => true,
             Some(ranges) => {
                 let k = ranges.partition_point(|&(lo, _)| lo <= c);

@@ -156,7 +156,7 @@ impl Segmenter {
         builtin_fallback: bool,
     ) -> Result<Segmenter> {
         let mut segmenter = Segmenter::builtin(Lang::from_tag(lang_tag));
-        let mut rules = (*segmenter.rules).clone();
+        let mut rules: Option<RuleSet> = None;
         if let Some(path) = srx_file {
             if path.is_dir() {
                 return Err(Error::bad_input(path, "is a directory, not an SRX file"));
@@ -168,15 +168,18 @@ impl Segmenter {
                 .map_err(|(pos, m)| Error::syntax(path, pos, m))?;
             segmenter.warnings.extend(warnings);
             if !set.is_empty() {
-                rules = user_rules(set, &rules, builtin_fallback);
+                rules = Some(user_rules(set, &segmenter.rules, builtin_fallback));
             }
         }
         if let Some(path) = abbreviations {
-            let (set, warnings) = abbreviation_rules(path)?;
-            rules.prepend(set);
-            segmenter.warnings.extend(warnings);
+            let set = abbreviation_rules(path)?;
+            rules
+                .get_or_insert_with(|| (*segmenter.rules).clone())
+                .prepend(set);
         }
-        segmenter.rules = Arc::new(rules);
+        if let Some(rules) = rules {
+            segmenter.rules = Arc::new(rules);
+        }
         Ok(segmenter)
     }
 
@@ -278,7 +281,7 @@ fn srx_rules(
 }
 
 /// No-break rules from a list of abbreviations, one per line (`Ing.` or `Ing`).
-fn abbreviation_rules(path: &Path) -> Result<(RuleSet, Vec<String>)> {
+fn abbreviation_rules(path: &Path) -> Result<RuleSet> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, "read", e))?;
     let (text, _) = crate::input::decode(&bytes).map_err(|m| Error::bad_input(path, m))?;
     let words = text
@@ -288,10 +291,7 @@ fn abbreviation_rules(path: &Path) -> Result<(RuleSet, Vec<String>)> {
         .map(|l| l.trim_end_matches('.'))
         .filter(|w| !w.is_empty());
     let list = engine::Abbreviations::new(words);
-    Ok((
-        RuleSet::abbreviations(list, path.display().to_string()),
-        Vec::new(),
-    ))
+    Ok(RuleSet::abbreviations(list, path.display().to_string()))
 }
 
 #[cfg(test)]
