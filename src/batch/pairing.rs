@@ -9,6 +9,7 @@
 //! starting with `.`) are not part of the archive.
 
 use crate::error::{Error, Result};
+use crate::tm::lang;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -69,19 +70,13 @@ struct Marks {
 
 impl Marks {
     fn new(options: &PairingOptions) -> Result<Marks> {
-        let primary = |tag: &str| {
-            tag.split(['-', '_'])
-                .next()
-                .unwrap_or(tag)
-                .to_ascii_lowercase()
-        };
         let pattern = match &options.pattern {
             None => None,
             Some(p) => Some(compile_pattern(p)?),
         };
         Ok(Marks {
-            src: primary(&options.src_lang),
-            tgt: primary(&options.tgt_lang),
+            src: lang::primary(&options.src_lang),
+            tgt: lang::primary(&options.tgt_lang),
             pattern,
         })
     }
@@ -229,44 +224,36 @@ fn walk(dir: &Path, recursive: bool, follow_links: bool) -> Result<(Vec<String>,
             let path = entry.path();
             let rel = format!("{prefix}{name}");
             let link = entry.file_type().is_ok_and(|t| t.is_symlink());
-            if path.is_dir() {
-                if !recursive {
-                    passed.push(Unpaired {
-                        path,
-                        reason: "a folder: its files are paired only with -r (--recursive)".into(),
-                    });
-                } else if link {
-                    passed.push(Unpaired {
-                        path,
-                        reason: "a link to a folder: not followed".into(),
-                    });
-                } else {
-                    stack.push((path, format!("{rel}/")));
+            // One look at what the entry is (through a link).
+            let reason = match std::fs::metadata(&path) {
+                Ok(meta) if meta.is_dir() && !recursive => {
+                    "a folder: its files are paired only with -r (--recursive)"
                 }
-            } else if !path.exists() {
-                passed.push(Unpaired {
-                    path,
-                    reason: "a link to nothing (dangling)".into(),
-                });
-            } else if !path.is_file() {
-                passed.push(Unpaired {
-                    path,
-                    reason: "not a regular file (a FIFO, a device or a socket)".into(),
-                });
-            } else if link
-                && !follow_links
-                && !path
-                    .canonicalize()
-                    .is_ok_and(|target| target.starts_with(&root))
-            {
-                passed.push(Unpaired {
-                    path,
-                    reason: "a link to a file outside the folder: not read without --follow-links"
-                        .into(),
-                });
-            } else {
-                files.push(rel);
-            }
+                Ok(meta) if meta.is_dir() && link => "a link to a folder: not followed",
+                Ok(meta) if meta.is_dir() => {
+                    stack.push((path, format!("{rel}/")));
+                    continue;
+                }
+                Err(_) => "a link to nothing (dangling)",
+                Ok(meta) if !meta.is_file() => "not a regular file (a FIFO, a device or a socket)",
+                Ok(_)
+                    if link
+                        && !follow_links
+                        && !path
+                            .canonicalize()
+                            .is_ok_and(|target| target.starts_with(&root)) =>
+                {
+                    "a link to a file outside the folder: not read without --follow-links"
+                }
+                Ok(_) => {
+                    files.push(rel);
+                    continue;
+                }
+            };
+            passed.push(Unpaired {
+                path,
+                reason: reason.into(),
+            });
         }
     }
     files.sort();

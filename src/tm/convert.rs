@@ -198,6 +198,26 @@ impl Source {
     }
 }
 
+/// The first answer `find` gives for a unit: of the units already read ahead, then of
+/// units read from `source` (kept in `ahead`, to be converted after).
+fn look_ahead<T>(
+    source: &mut Source,
+    ahead: &mut VecDeque<Tu>,
+    find: impl Fn(&Tu) -> Option<T>,
+) -> Result<Option<T>> {
+    if let Some(found) = ahead.iter().find_map(&find) {
+        return Ok(Some(found));
+    }
+    while let Some(tu) = source.next_tu()? {
+        let found = find(&tu);
+        ahead.push_back(tu);
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    Ok(None)
+}
+
 /// Converts `input` to `opts.to`, writing to `out` (`out_path` names it in messages).
 pub fn convert(
     input: &Path,
@@ -248,48 +268,24 @@ pub fn convert(
     // (`<tu srclang>`, where the header has `*all*` or nothing).
     let mut ahead: VecDeque<Tu> = VecDeque::new();
     let src0 = match (&opts.src_lang, src0) {
-        (None, None) => loop {
-            match source.next_tu()? {
-                Some(tu) => {
-                    let said = tu
-                        .attr("srclang")
-                        .filter(|s| *s != "*all*")
-                        .map(String::from);
-                    ahead.push_back(tu);
-                    if said.is_some() {
-                        break said;
-                    }
-                }
-                None => break None,
-            }
-        },
+        (None, None) => look_ahead(&mut source, &mut ahead, |tu: &Tu| {
+            tu.attr("srclang")
+                .filter(|s| *s != "*all*")
+                .map(String::from)
+        })?,
         (_, src0) => src0,
     };
     let src = opts.src_lang.clone().or(src0).unwrap_or(default_src);
     // The target: as asked, else as the input says, else the first other language seen.
-    let other = |tu: &Tu| {
-        tu.tuvs
-            .iter()
-            .find(|v| lang::primary(&v.lang) != lang::primary(&src))
-            .map(|v| v.lang.clone())
-    };
     let tgt = match opts.tgt_lang.clone().or(tgt0.filter(|t| !t.is_empty())) {
         Some(t) => t,
-        None => match ahead.iter().find_map(other) {
-            Some(t) => t,
-            None => loop {
-                match source.next_tu()? {
-                    Some(tu) => {
-                        let found = other(&tu);
-                        ahead.push_back(tu);
-                        if let Some(t) = found {
-                            break t;
-                        }
-                    }
-                    None => break default_tgt.clone(),
-                }
-            },
-        },
+        None => look_ahead(&mut source, &mut ahead, |tu: &Tu| {
+            tu.tuvs
+                .iter()
+                .find(|v| lang::primary(&v.lang) != lang::primary(&src))
+                .map(|v| v.lang.clone())
+        })?
+        .unwrap_or(default_tgt.clone()),
     };
     let mut report = ConvertReport {
         src: src.clone(),

@@ -289,26 +289,22 @@ fn pick_variants(
 ) -> std::result::Result<(Option<super::Tuv>, Option<super::Tuv>, Vec<String>), (Reason, String)> {
     let key = |t: &str| lang::canonical(t).to_ascii_lowercase();
     let same_primary = lang::primary(src) == lang::primary(tgt);
-    let mut taken = vec![false; tuvs.len()];
+    // The variant of `wanted`, other than `skip` (the one the source took).
     let pick = |wanted: &str,
-                taken: &mut Vec<bool>|
+                skip: Option<usize>|
      -> std::result::Result<Option<usize>, (Reason, String)> {
-        let exact: Vec<usize> = (0..tuvs.len())
-            .filter(|&i| !taken[i] && key(&tuvs[i].lang) == key(wanted))
-            .collect();
-        let found = if !exact.is_empty() || same_primary {
-            exact
-        } else {
+        let among = |same: &dyn Fn(&str) -> bool| -> Vec<usize> {
             (0..tuvs.len())
-                .filter(|&i| !taken[i] && lang::primary(&tuvs[i].lang) == lang::primary(wanted))
+                .filter(|&i| Some(i) != skip && same(&tuvs[i].lang))
                 .collect()
         };
+        let mut found = among(&|t| key(t) == key(wanted));
+        if found.is_empty() && !same_primary {
+            found = among(&|t| lang::primary(t) == lang::primary(wanted));
+        }
         match found[..] {
             [] => Ok(None),
-            [i] => {
-                taken[i] = true;
-                Ok(Some(i))
-            }
+            [i] => Ok(Some(i)),
             [i, j, ..] => Err((
                 Reason::TwoVariants,
                 format!("{} and {}", tuvs[i].lang, tuvs[j].lang),
@@ -317,10 +313,10 @@ fn pick_variants(
     };
     // A side falls back to its primary language only when the other side has another one,
     // so neither side can take the other's variant.
-    let s = pick(src, &mut taken)?;
-    let t = pick(tgt, &mut taken)?;
+    let s = pick(src, None)?;
+    let t = pick(tgt, s)?;
     let others = (0..tuvs.len())
-        .filter(|&i| !taken[i])
+        .filter(|&i| Some(i) != s && Some(i) != t)
         .map(|i| tuvs[i].lang.clone())
         .collect();
     let mut tuvs: Vec<Option<super::Tuv>> = tuvs.into_iter().map(Some).collect();

@@ -469,12 +469,14 @@ enum RawInline {
     Close(String),
 }
 
-/// The TMX `type` of a code that XLIFF 2 gives as `subType="tmx:…"` (alinea writes it so).
-fn tmx_type(attrs: &[Attr]) -> Vec<Attr> {
-    find_attr(attrs, "subType")
-        .and_then(|s| s.strip_prefix("tmx:"))
-        .map(|t| vec![("type".to_string(), t.to_string())])
-        .unwrap_or_default()
+/// The TMX attributes of an XLIFF 2 code: `x` from its id (see [`CodeNumbers`]), and
+/// `type` from a `subType="tmx:…"` (as alinea writes a TMX code's type).
+fn code_attrs(xs: &mut CodeNumbers, attrs: &[Attr]) -> Vec<Attr> {
+    let mut out = xs.x(find_attr(attrs, "id"));
+    if let Some(t) = find_attr(attrs, "subType").and_then(|s| s.strip_prefix("tmx:")) {
+        out.push(("type".to_string(), t.to_string()));
+    }
+    out
 }
 
 /// The TMX `x` number of each XLIFF code id in a unit.
@@ -564,7 +566,7 @@ fn map_raw(
                 match name.as_str() {
                     "ph" => out.push(Inline::Code {
                         code: Code::Ph,
-                        attrs: [xs.x(find_attr(attrs, "id")), tmx_type(attrs)].concat(),
+                        attrs: code_attrs(xs, attrs),
                         content: native(attrs, "dataRef"),
                     }),
                     "sc" | "ec" if isolated => {
@@ -572,8 +574,7 @@ fn map_raw(
                             "pos".to_string(),
                             if name == "sc" { "begin" } else { "end" }.to_string(),
                         )];
-                        a.extend(xs.x(find_attr(attrs, "id")));
-                        a.extend(tmx_type(attrs));
+                        a.extend(code_attrs(xs, attrs));
                         out.push(Inline::Code {
                             code: Code::It,
                             attrs: a,
@@ -587,8 +588,7 @@ fn map_raw(
                             pairs.insert(id.to_string(), i.clone());
                         }
                         let mut a = vec![("i".to_string(), i)];
-                        a.extend(xs.x(find_attr(attrs, "id")));
-                        a.extend(tmx_type(attrs));
+                        a.extend(code_attrs(xs, attrs));
                         out.push(Inline::Code {
                             code: Code::Bpt,
                             attrs: a,
@@ -612,11 +612,11 @@ fn map_raw(
                     "pc" => {
                         let start = native(attrs, "dataRefStart");
                         let end = native(attrs, "dataRefEnd");
-                        let x = xs.x(find_attr(attrs, "id"));
+                        let x = code_attrs(xs, attrs);
                         let inner = map_raw(raw, at, data, pairs, next_i, xs, Some("pc"));
                         if start.is_empty() && end.is_empty() {
                             out.push(Inline::Hi {
-                                attrs: [x, tmx_type(attrs)].concat(),
+                                attrs: x,
                                 content: inner,
                             });
                         } else {
@@ -624,7 +624,6 @@ fn map_raw(
                             let i = next_i.to_string();
                             let mut a = vec![("i".to_string(), i.clone())];
                             a.extend(x);
-                            a.extend(tmx_type(attrs));
                             out.push(Inline::Code {
                                 code: Code::Bpt,
                                 attrs: a,
