@@ -440,41 +440,43 @@ enum Record {
 
 /// Reads the next line (without its line feed), holding at most `max` bytes of it.
 fn read_record(input: &mut impl BufRead, max: usize) -> std::io::Result<Option<Record>> {
-    let mut line = Vec::new();
-    let mut too_long = false;
+    // `None` once the line is longer than `max`: the rest is read past, not kept.
+    let mut line = Some(Vec::new());
+    let mut read_any = false;
     loop {
         let buf = input.fill_buf()?;
         if buf.is_empty() {
-            return Ok((!line.is_empty() || too_long).then_some(if too_long {
-                Record::TooLong(max)
-            } else {
-                Record::Line(line)
-            }));
+            if !read_any {
+                return Ok(None);
+            }
+            break;
         }
+        read_any = true;
         let (take, done) = match buf.iter().position(|&b| b == b'\n') {
             Some(i) => (i, true),
             None => (buf.len(), false),
         };
-        if !too_long {
-            if line.len() + take > max {
-                too_long = true;
-                line = Vec::new();
+        if let Some(kept) = &mut line {
+            if kept.len() + take > max {
+                line = None;
             } else {
-                line.extend_from_slice(&buf[..take]);
+                kept.extend_from_slice(&buf[..take]);
             }
         }
         input.consume(take + usize::from(done));
         if done {
-            if line.last() == Some(&b'\r') {
-                line.pop();
-            }
-            return Ok(Some(if too_long {
-                Record::TooLong(max)
-            } else {
-                Record::Line(line)
-            }));
+            break;
         }
     }
+    Ok(Some(match line {
+        Some(mut kept) => {
+            if kept.last() == Some(&b'\r') {
+                kept.pop();
+            }
+            Record::Line(kept)
+        }
+        None => Record::TooLong(max),
+    }))
 }
 
 /// Aligns one JSON line; errors become `{"id", "error"}`. Nothing in the output depends on

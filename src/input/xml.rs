@@ -39,8 +39,11 @@ pub enum Xml<'a> {
 }
 
 /// Whether XML 1.0 allows a character in a document.
-fn xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
+pub fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r')
+        || ('\u{20}'..='\u{D7FF}').contains(&c)
+        || ('\u{E000}'..='\u{FFFD}').contains(&c)
+        || c >= '\u{10000}'
 }
 
 /// Reads `text` and calls `on` for every element opened and closed and every piece of text.

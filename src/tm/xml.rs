@@ -281,13 +281,8 @@ fn name_char_above_ascii(c: char) -> bool {
         | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}' | '\u{10000}'..='\u{EFFFF}')
 }
 
-/// Whether XML 1.0 allows the character.
-pub fn xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r')
-        || ('\u{20}'..='\u{D7FF}').contains(&c)
-        || ('\u{E000}'..='\u{FFFD}').contains(&c)
-        || c >= '\u{10000}'
-}
+/// Whether XML 1.0 allows the character (the one test for every XML reader and writer).
+pub use crate::input::xml::xml_char;
 
 /// A `BufRead` that remembers the bytes the parser consumed until their position is asked
 /// for, and so turns byte offsets into lines and columns without keeping the file.
